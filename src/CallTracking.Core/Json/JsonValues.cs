@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CallTracking.Core.Http;
+
+namespace CallTracking.Core.Json
+{
+    /// <summary>Parses one record at the reader's position (the reader is on its StartObject token).</summary>
+    public delegate T RecordParser<T>(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Small helpers over <see cref="Utf8JsonReader"/>: the module reads pages with the forward-only reader straight into
+    /// typed records, never through a DOM, so a page costs one pass and no intermediate objects.
+    /// </summary>
+    public static class JsonValues
+    {
+        /// <summary>Reads the value at the reader (after a PropertyName) as string, long, decimal, bool, null or raw JSON text.</summary>
+        public static object? ReadRaw(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String: return reader.GetString();
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out var l)) return l;
+                    if (reader.TryGetDecimal(out var d)) return d;
+                    return reader.GetDouble();
+                case JsonTokenType.True: return true;
+                case JsonTokenType.False: return false;
+                case JsonTokenType.Null: return null;
+                case JsonTokenType.StartArray:
+                case JsonTokenType.StartObject:
+                    using (var doc = JsonDocument.ParseValue(ref reader)) return doc.RootElement.GetRawText();
+                default: throw new JsonException("Unexpected token " + reader.TokenType);
+            }
+        }
+
+        public static string? ReadString(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String: return reader.GetString();
+                case JsonTokenType.Null: return null;
+                case JsonTokenType.Number: return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                case JsonTokenType.True: return "true";
+                case JsonTokenType.False: return "false";
+                default: return Convert.ToString(ReadRaw(ref reader), CultureInfo.InvariantCulture);
+            }
+        }
+
+        public static long? ReadInt64(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var v)) return v;
+            if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out v)) return v;
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType == JsonTokenType.StartArray || reader.TokenType == JsonTokenType.StartObject) reader.Skip();
+            return null;
+        }
+
+        public static decimal? ReadDecimal(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var v)) return v;
+            if (reader.TokenType == JsonTokenType.String && decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out v)) return v;
+            if (reader.TokenType == JsonTokenType.StartArray || reader.TokenType == JsonTokenType.StartObject) reader.Skip();
+            return null;
+        }
+
+        public static bool? ReadBoolean(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.True: return true;
+                case JsonTokenType.False: return false;
+                case JsonTokenType.Number: return reader.TryGetInt64(out var n) ? n != 0 : (bool?)null;
+                case JsonTokenType.String:
+                    return Validation.ValueParsers.TryParseBoolean(reader.GetString(), out var b) ? b : (bool?)null;
+                case JsonTokenType.StartArray:
+                case JsonTokenType.StartObject:
+                    reader.Skip(); return null;
+                default: return null;
+            }
+        }
+
+        /// <summary>Reads an array of strings; a single string becomes a one-item list.</summary>
+        public static IReadOnlyList<string> ReadStringList(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return Array.Empty<string>();
+            if (reader.TokenType == JsonTokenType.String) return new[] { reader.GetString()! };
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                // token_values as an object {"key":"value"} reads as "key:value" items.
+                var pairs = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var key = reader.GetString();
+                    reader.Read();
+                    pairs.Add(key + ":" + ReadString(ref reader));
+                }
+                return pairs;
+            }
+            if (reader.TokenType != JsonTokenType.StartArray) { reader.Skip(); return Array.Empty<string>(); }
+            var list = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var s = ReadString(ref reader);
+                if (s != null) list.Add(s);
+            }
+            return list;
+        }
+
+        /// <summary>
+        /// Reads a list envelope: either a bare array of records, or an object whose <paramref name="rootKey"/> is the array,
+        /// with any other top-level object (metadata) read into a flat dictionary.
+        /// </summary>
+        public static List<T> ReadList<T>(byte[] body, string rootKey, RecordParser<T> parse, out Dictionary<string, object?> metadata)
+        {
+            metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var list = new List<T>();
+            try
+            {
+                var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+                if (!reader.Read()) throw new JsonException("The reply is empty.");
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    ReadArray(ref reader, parse, list);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var foundRoot = false;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        if (name == rootKey && reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            foundRoot = true;
+                            ReadArray(ref reader, parse, list);
+                        }
+                        else if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                            {
+                                var key = reader.GetString()!;
+                                reader.Read();
+                                metadata[key] = ReadRaw(ref reader);
+                            }
+                        }
+                        else
+                        {
+                            metadata[name] = ReadRaw(ref reader);
+                        }
+                    }
+                    if (!foundRoot) throw new JsonException("The reply has no '" + rootKey + "' list.");
+                }
+                else throw new JsonException("The reply is not a JSON list.");
+                if (reader.TokenType != JsonTokenType.EndObject && reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The reply ended early.");
+                if (!reader.IsFinalBlock || reader.CurrentDepth != 0) throw new JsonException("The reply ended early.");
+            }
+            catch (JsonException ex)
+            {
+                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+            }
+            return list;
+        }
+
+        /// <summary>Reads a single record, either bare or wrapped as {"rootKey": {...}}.</summary>
+        public static T ReadSingle<T>(byte[] body, string rootKey, RecordParser<T> parse)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(body);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The reply is not a JSON object.");
+                var probe = reader; // struct copy: look at the first property without moving the real reader
+                if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals(rootKey))
+                {
+                    probe.Read();
+                    if (probe.TokenType == JsonTokenType.StartObject)
+                    {
+                        var result = parse(ref probe);
+                        return result;
+                    }
+                }
+                return parse(ref reader);
+            }
+            catch (JsonException ex)
+            {
+                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+            }
+        }
+
+        private static void ReadArray<T>(ref Utf8JsonReader reader, RecordParser<T> parse, List<T> list)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A list item is not an object.");
+                list.Add(parse(ref reader));
+            }
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The list ended early.");
+        }
+
+        public static long? MetadataInt64(Dictionary<string, object?> metadata, string key)
+        {
+            if (!metadata.TryGetValue(key, out var v) || v is null) return null;
+            if (v is long l) return l;
+            if (v is decimal d) return (long)d;
+            if (v is string s && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out l)) return l;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CallTracking.Core.Http;
+using CallTracking.Core.Paging;
+
+namespace CallTracking.Core.Threading
+{
+    /// <summary>
+    /// Runs async work for a caller that must stay on one thread (a PowerShell pipeline thread: WriteObject, WriteVerbose
+    /// and WriteProgress throw from any other). The caller blocks in <see cref="Run{T}"/> or <see cref="Stream{T}"/> while
+    /// messages posted from worker threads (request logs, retry notices, progress) are executed on the caller's thread.
+    /// </summary>
+    public sealed class PipelinePump : IRequestListener
+    {
+        private readonly ConcurrentQueue<Action> _queue = new ConcurrentQueue<Action>();
+        private readonly AutoResetEvent _signal = new AutoResetEvent(false);
+        private readonly Action<string> _verbose;
+        private readonly Action<PageProgress>? _progress;
+        private readonly int _ownerThread;
+
+        public PipelinePump(Action<string> verbose, Action<PageProgress>? progress = null)
+        {
+            _verbose = verbose ?? throw new ArgumentNullException(nameof(verbose));
+            _progress = progress;
+            _ownerThread = Environment.CurrentManagedThreadId;
+        }
+
+        /// <summary>Queues an action for the owner thread; runs it at once when called on the owner thread.</summary>
+        public void Post(Action action)
+        {
+            if (Environment.CurrentManagedThreadId == _ownerThread) { action(); return; }
+            _queue.Enqueue(action);
+            _signal.Set();
+        }
+
+        /// <summary>An observer for pagers: reports arrive on the owner thread.</summary>
+        public Action<PageProgress> ProgressObserver => p => { if (_progress != null) Post(() => _progress(p)); };
+
+        void IRequestListener.OnRequest(RequestLogEntry entry) => Post(() => _verbose(entry.ToString()));
+
+        void IRequestListener.OnRetry(string operation, int attempt, TimeSpan delay, string reason)
+            => Post(() => _verbose(operation + ": " + reason + "; attempt " + attempt + " in " + Math.Round(delay.TotalSeconds, 1) + " s"));
+
+        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        {
+            Task<T> task;
+            using (RequestDiagnostics.Listen(this))
+            {
+                task = Task.Run(() => work(cancellationToken), cancellationToken);
+            }
+            return Wait(task);
+        }
+
+        public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+            => Run<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; }, cancellationToken);
+
+        /// <summary>Enumerates an async stream on the owner thread, one record at a time, pumping messages while it waits.</summary>
+        public IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+        {
+            IAsyncEnumerator<T> enumerator;
+            using (RequestDiagnostics.Listen(this))
+            {
+                enumerator = source.GetAsyncEnumerator(cancellationToken);
+            }
+            try
+            {
+                while (true)
+                {
+                    bool hasItem;
+                    using (RequestDiagnostics.Listen(this))
+                    {
+                        var move = enumerator.MoveNextAsync();
+                        hasItem = move.IsCompletedSuccessfully ? move.Result : Wait(move.AsTask());
+                    }
+                    Drain();
+                    if (!hasItem) yield break;
+                    yield return enumerator.Current;
+                }
+            }
+            finally
+            {
+                var dispose = enumerator.DisposeAsync();
+                if (!dispose.IsCompletedSuccessfully)
+                {
+                    try { Wait(WithResult(dispose.AsTask())); } catch (OperationCanceledException) { }
+                }
+            }
+        }
+
+        /// <summary>Runs every queued message on the calling (owner) thread.</summary>
+        public void Drain()
+        {
+            while (_queue.TryDequeue(out var action)) action();
+        }
+
+        private static async Task<bool> WithResult(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+
+        private T Wait<T>(Task<T> task)
+        {
+            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _signal };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles);
+                Drain();
+            }
+            Drain();
+            if (task.IsFaulted)
+            {
+                var ex = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
+                ExceptionDispatchInfo.Capture(ex).Throw();
+            }
+            if (task.IsCanceled) throw new OperationCanceledException("The operation was stopped.");
+            return task.Result;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CallTracking.Sandbox.Http
+{
+    /// <summary>Loopback transport: HttpListener on 127.0.0.1 feeding the shared router, one task per request.</summary>
+    internal sealed class SandboxHttpListener : IDisposable
+    {
+        private readonly SandboxRouter _router;
+        private readonly HttpListener _listener;
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Task _acceptLoop;
+        private int _inFlight;
+
+        private SandboxHttpListener(SandboxRouter router, HttpListener listener, Uri uri)
+        {
+            _router = router;
+            _listener = listener;
+            Uri = uri;
+            _acceptLoop = Task.Run(AcceptLoopAsync);
+        }
+
+        public Uri Uri { get; }
+
+        public static SandboxHttpListener Start(SandboxRouter router, int port)
+        {
+            if (port < 0 || port > 65535) throw new ArgumentOutOfRangeException(nameof(port));
+            // HttpListener cannot bind port 0 itself: ask the OS for a free port, retrying if another process grabs it first.
+            for (var attempt = 0; ; attempt++)
+            {
+                var chosen = port == 0 ? FreeLoopbackPort() : port;
+                var prefix = "http://127.0.0.1:" + chosen + "/";
+                var listener = new HttpListener { IgnoreWriteExceptions = true };
+                listener.Prefixes.Add(prefix);
+                try
+                {
+                    listener.Start();
+                    return new SandboxHttpListener(router, listener, new Uri(prefix));
+                }
+                catch (HttpListenerException) when (port == 0 && attempt < 20)
+                {
+                    listener.Close();
+                }
+            }
+        }
+
+        private static int FreeLoopbackPort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            try { return ((IPEndPoint)probe.LocalEndpoint).Port; }
+            finally { probe.Stop(); }
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception) when (_stopping.IsCancellationRequested || !_listener.IsListening)
+                {
+                    return;
+                }
+                catch (HttpListenerException)
+                {
+                    continue;
+                }
+                _ = Task.Run(() => ServeAsync(context));
+            }
+        }
+
+        private async Task ServeAsync(HttpListenerContext context)
+        {
+            Interlocked.Increment(ref _inFlight);
+            var response = context.Response;
+            try
+            {
+                var remote = context.Request.RemoteEndPoint;
+                if (remote is null || !IPAddress.IsLoopback(remote.Address))
+                {
+                    response.Abort();
+                    return;
+                }
+                var sandboxRequest = await ReadRequestAsync(context.Request).ConfigureAwait(false);
+                var result = await _router.HandleAsync(sandboxRequest, _stopping.Token).ConfigureAwait(false);
+                await WriteResponseAsync(response, result).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Stop() or a vanished client: nothing to answer to.
+                try { response.Abort(); } catch (Exception) { }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private static async Task<SandboxHttpRequest> ReadRequestAsync(HttpListenerRequest request)
+        {
+            string? body = null;
+            if (request.HasEntityBody)
+            {
+                using var reader = new StreamReader(request.InputStream, request.ContentEncoding ?? Encoding.UTF8);
+                body = await reader.ReadToEndAsync().ConfigureAwait(false);
+                if (body.Length == 0) body = null;
+            }
+            var raw = request.RawUrl ?? "/";
+            if (raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(raw, UriKind.Absolute, out var absolute))
+                raw = absolute.PathAndQuery;
+            var q = raw.IndexOf('?');
+            var path = q < 0 ? raw : raw.Substring(0, q);
+            var query = q < 0 ? null : raw.Substring(q);
+            return new SandboxHttpRequest(request.HttpMethod, path, query, request.Headers["Authorization"], body);
+        }
+
+        private async Task WriteResponseAsync(HttpListenerResponse response, SandboxHttpResponse result)
+        {
+            if (result.TransportFault == TransportFault.DropConnection)
+            {
+                response.Abort();
+                return;
+            }
+            response.StatusCode = result.StatusCode;
+            response.ContentType = result.ContentType;
+            foreach (var header in result.Headers) response.AddHeader(header.Key, header.Value);
+
+            var output = response.OutputStream;
+            if (result.TransportFault == TransportFault.TruncatedBody)
+            {
+                var body = result.Body!;
+                response.ContentLength64 = body.Length;
+                await output.WriteAsync(body, 0, body.Length / 2, _stopping.Token).ConfigureAwait(false);
+                await output.FlushAsync(_stopping.Token).ConfigureAwait(false);
+                response.Abort();
+                return;
+            }
+            if (result.Body != null)
+            {
+                response.ContentLength64 = result.Body.Length;
+                await output.WriteAsync(result.Body, 0, result.Body.Length, _stopping.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                response.SendChunked = true;
+                await result.BodyWriter!(output, _stopping.Token).ConfigureAwait(false);
+            }
+            response.Close();
+        }
+
+        public void Dispose()
+        {
+            if (_stopping.IsCancellationRequested) return;
+            _stopping.Cancel();
+            try { _listener.Stop(); } catch (ObjectDisposedException) { }
+            try { _listener.Close(); } catch (ObjectDisposedException) { }
+            try { _acceptLoop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+            // Requests already inside the router see the cancelled token and abort their responses.
+            var deadline = DateTime.UtcNow.AddSeconds(2);
+            while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace CallTracking.Sandbox.Http
+{
+    /// <summary>Transport-neutral request, built the same way by the in-process handler and the loopback listener.</summary>
+    internal sealed class SandboxHttpRequest
+    {
+        public SandboxHttpRequest(string method, string rawPath, string? rawQuery, string? authorization, string? body)
+        {
+            Method = method.ToUpperInvariant();
+            RawPath = string.IsNullOrEmpty(rawPath) ? "/" : rawPath;
+            Query = QueryString.Parse(rawQuery);
+            Authorization = authorization;
+            Body = body;
+        }
+
+        public string Method { get; }
+
+        /// <summary>Path as sent, still percent-encoded, so a segment like %2B1800… can be decoded exactly once.</summary>
+        public string RawPath { get; }
+
+        /// <summary>Decoded query pairs in order (a key may repeat).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+
+        public string? Authorization { get; }
+        public string? Body { get; }
+
+        /// <summary>Last value of a query parameter, or null.</summary>
+        public string? Get(string name)
+        {
+            string? value = null;
+            foreach (var pair in Query)
+                if (string.Equals(pair.Key, name, StringComparison.Ordinal)) value = pair.Value;
+            return value;
+        }
+
+        public bool Has(string name) => Get(name) != null;
+    }
+}

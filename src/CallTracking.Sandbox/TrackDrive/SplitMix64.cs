@@ -1,0 +1,33 @@
+namespace CallTracking.Sandbox.TrackDrive
+{
+    /// <summary>SplitMix64: a bijective 64-bit mixer, so every call can be recomputed from (seed, id) in a few nanoseconds.</summary>
+    internal struct SplitMix64
+    {
+        private ulong _state;
+
+        public SplitMix64(ulong state) => _state = state;
+
+        public static ulong Mix(ulong z)
+        {
+            z += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        public ulong Next()
+        {
+            _state += 0x9E3779B97F4A7C15UL;
+            var z = _state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        /// <summary>Uniform-enough value in [0, bound) for the small bounds used here.</summary>
+        public int Next(int bound) => (int)((Next() >> 33) % (ulong)bound);
+
+        /// <summary>True with the given percent probability.</summary>
+        public bool Chance(int percent) => Next(100) < percent;
+    }
+}

@@ -13,6 +13,8 @@ namespace CallTracking.Sandbox.TrackDrive
         /// <summary>Index into the initial number pool.</summary>
         public int Number;
         public long NumberId;
+        /// <summary>number_called as UTF-8 "+1…" (shared, never written to).</summary>
+        public byte[] NumberE164;
         public int Offer, TrafficSource, Provider;
         /// <summary>-1 = no buyer.</summary>
         public int Buyer;

@@ -93,6 +93,7 @@ namespace CallTracking.Sandbox.TrackDrive
 
             c.Number = rng.Next(Pool.Count);
             c.NumberId = Pool.Ids[c.Number];
+            c.NumberE164 = Pool.E164Utf8[c.Number];
             c.Offer = Pool.Offers[c.Number];
             c.TrafficSource = Pool.TrafficSources[c.Number];
             c.Provider = Pool.Providers[c.Number];

@@ -1,0 +1,203 @@
+# Connecting: module import in a fresh process, credential styles, loopback sandbox, refused base URIs, missing or
+# wrong connections, and secrets that must never show in any output stream.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:contractCmdlets = @(
+        'Connect-CallTracking', 'Get-CallTrackingConnection', 'Disconnect-CallTracking', 'Get-TrackingNumber', 'New-TrackingNumber',
+        'Set-TrackingNumber', 'Remove-TrackingNumber', 'Get-CallLog', 'Stop-Call', 'Get-CallReport', 'Get-CallStatistic',
+        'Start-CallTrackingSandbox', 'Stop-CallTrackingSandbox', 'Get-CallTrackingSandboxRequest')
+
+    # Runs a command in a fresh pwsh that imports the module first; returns its output lines.
+    function Invoke-FreshPwsh([string] $Command) {
+        $import = "Import-Module -Name '$($ModuleManifest -replace "'", "''")' -ErrorAction Stop; "
+        $out = & $PwshPath -NoProfile -NonInteractive -Command ($import + $Command) 2>&1
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($out | ForEach-Object { "$_" }) }
+    }
+}
+
+AfterAll {
+    Get-CallTrackingConnection | ForEach-Object { Disconnect-CallTracking -Connection $_ }
+}
+
+Describe 'The module' {
+    It 'imports in a fresh pwsh process and exports every cmdlet of the contract' {
+        $r = Invoke-FreshPwsh '(Get-Command -Module CallTracking).Name -join ","'
+        $r.ExitCode | Should -Be 0
+        $names = ($r.Lines -join '') -split ','
+        foreach ($c in $contractCmdlets) { $names | Should -Contain $c }
+    }
+
+    It 'without a connection, a cmdlet fails with NoConnection (terminating)' {
+        $r = Invoke-FreshPwsh 'try { Get-CallLog -First 1; "no error" } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }'
+        $r.Lines[0] | Should -BeLike 'NoConnection,*'
+        $r.Lines[1] | Should -Be 'ConnectionError'
+    }
+
+    It 'has the about_CallTracking help topic' {
+        Test-Path -LiteralPath (Join-Path $ModuleDir 'en-US/about_CallTracking.help.txt') | Should -BeTrue
+        $r = Invoke-FreshPwsh '(Get-Help about_CallTracking | Out-String -Width 200)'
+        ($r.Lines -join "`n") | Should -Match 'Connect-CallTracking'
+    }
+
+    It 'a disconnected -Connection is NoConnection' {
+        $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 10 -Name gone -PassThru
+        Disconnect-CallTracking -Connection $c
+        { Get-CallLog -Connection $c -ErrorAction Stop } | Should -Throw -ErrorId 'NoConnection'
+    }
+}
+
+Describe 'Connect-CallTracking' {
+    It 'the sandbox connection is current and listed' {
+        $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 10 -Name current-test -PassThru
+        $c | Should -BeOfType ([CallTracking.Core.Connections.CallTrackingConnection])
+        $c.IsSandbox | Should -BeTrue
+        (Get-CallTrackingConnection -Current).Name | Should -Be 'current-test'
+        @(Get-CallTrackingConnection -Name current-test).Count | Should -Be 1
+        @(Get-CallLog).Count | Should -Be 10
+        Disconnect-CallTracking -Connection $c
+    }
+
+    It 'refuses http:// to a host that is not loopback' {
+        $err = $null
+        try { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri 'http://example.com/api/v1/' -ErrorAction Stop }
+        catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $err.Exception.Message | Should -Match 'https'
+        $err | Out-String | Should -Not -Match 'sandbox-token'
+    }
+
+    It 'accepts https:// and a -Subdomain without sending anything' {
+        $a = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential 'x-not-used') -BaseUri 'https://acme.example.com/api/v1/' -Name https-test -PassThru
+        $a.BaseUri.AbsoluteUri | Should -Be 'https://acme.example.com/api/v1/'
+        $b = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential 'x-not-used') -Subdomain acme -Name subdomain-test -PassThru
+        $b.BaseUri.Host | Should -Match '^acme\.trackdrive\.'
+        Disconnect-CallTracking -Connection $a
+        Disconnect-CallTracking -Connection $b
+    }
+
+    It 'needs -Subdomain or -BaseUri for TrackDrive' {
+        { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument'
+    }
+
+    It 'a provider this release does not implement is a clear error' {
+        $err = $null
+        try { Connect-CallTracking -Provider AvidTrak -Credential (New-TokenCredential) -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+        $err.Exception.Message | Should -Match 'TrackDrive'
+        @(Get-CallTrackingConnection | Where-Object Provider -eq 'AvidTrak').Count | Should -Be 0
+    }
+}
+
+Describe 'Loopback sandbox' {
+    BeforeAll {
+        $script:sb = Start-CallTrackingSandbox -SandboxCallCount 1200 -SandboxNumberCount 12
+    }
+    AfterAll {
+        if ($script:sb) { Stop-CallTrackingSandbox -Sandbox $script:sb -Force -Confirm:$false -ErrorAction SilentlyContinue }
+    }
+
+    It 'listens on 127.0.0.1 and gives the TrackDrive base URI' {
+        $sb | Should -BeOfType ([CallTracking.Sandbox.CallTrackingSandbox])
+        $sb.ListenerUri.Host | Should -Be '127.0.0.1'
+        "$($sb.TrackDriveBaseUri)" | Should -Match '^http://127\.0\.0\.1:\d+/api/v1/$'
+    }
+
+    It 'serves the token style (user name auth_token) over loopback; the token travels as a query parameter, logged as ***' {
+        $c = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $sb.TrackDriveBaseUri -Name loop-token -PassThru
+        $sb.Requests.Clear()
+        (Get-CallLog -Connection $c -PageSize 500 | Measure-Object).Count | Should -Be 1200
+        $log = @(Get-CallTrackingSandboxRequest -Sandbox $sb)
+        $log.Count | Should -Be 3
+        $log | ForEach-Object { $_.Query['auth_token'] | Should -Be '***'; $_.StatusCode | Should -Be 200; $_.Provider | Should -Be 'TrackDrive' }
+        Disconnect-CallTracking -Connection $c
+    }
+
+    It 'serves the Basic style (public key : private key) over loopback' {
+        $c = Connect-CallTracking -Provider TrackDrive -Credential (New-BasicCredential) -BaseUri $sb.TrackDriveBaseUri -Name loop-basic -PassThru
+        $sb.Requests.Clear()
+        @(Get-TrackingNumber -Connection $c).Count | Should -Be 12
+        $log = @(Get-CallTrackingSandboxRequest -Sandbox $sb)
+        $log[0].HasAuthorizationHeader | Should -BeTrue
+        $log[0].Query.ContainsKey('auth_token') | Should -BeFalse
+        Disconnect-CallTracking -Connection $c
+    }
+
+    It 'a wrong token is AuthenticationFailed, and the wrong token shows in no stream' {
+        $c = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential 'wrong-secret-4711') -BaseUri $sb.TrackDriveBaseUri -Name loop-bad -PassThru
+        $null = Get-CallLog -Connection $c -First 1 -ErrorAction SilentlyContinue -ErrorVariable e
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $e[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $text = Get-AllStreamText { Get-CallLog -Connection $c -First 1 -Verbose -Debug }
+        $text | Should -Match 'GET'
+        $text | Should -Not -Match 'wrong-secret-4711'
+        ($e[0] | Out-String) + $e[0].Exception.ToString() | Should -Not -Match 'wrong-secret-4711'
+        Disconnect-CallTracking -Connection $c
+    }
+
+    It 'pages over loopback through a dropped connection and a truncated body' {
+        $c = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $sb.TrackDriveBaseUri -Name loop-faults -PassThru
+        $baseline = @(Get-CallLog -Connection $c -PageSize 100 | ForEach-Object Id)
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'DropConnection'; PathContains = '/calls'; SkipFirst = 2; Times = 1 })
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'TruncatedBody'; PathContains = '/calls'; SkipFirst = 4; Times = 1 })
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'TooManyRequests'; PathContains = '/calls'; SkipFirst = 6; Times = 1; RetryAfter = [TimeSpan]::FromSeconds(1) })
+        $ids = @(Get-CallLog -Connection $c -PageSize 100 | ForEach-Object Id)
+        $ids.Count | Should -Be 1200
+        $ids | Should -Be $baseline
+        $sb.Faults.Pending | Should -Be 0
+        Disconnect-CallTracking -Connection $c
+    }
+
+    It 'after Stop-CallTrackingSandbox the port is closed' {
+        $other = Start-CallTrackingSandbox -SandboxCallCount 10
+        $base = $other.TrackDriveBaseUri
+        $c = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $base -MaxRetry 0 -Name loop-stopped -PassThru
+        @(Get-CallLog -Connection $c).Count | Should -Be 10
+        Stop-CallTrackingSandbox -Sandbox $other -Force -Confirm:$false
+        $other.IsRunning | Should -BeFalse
+        $null = Get-CallLog -Connection $c -ErrorAction SilentlyContinue -ErrorVariable e
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'ProviderFailure,*'
+        Disconnect-CallTracking -Connection $c
+    }
+}
+
+Describe 'Secrets never reach an output stream' {
+    BeforeAll {
+        $script:conn = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 300 -Name secrets -PassThru
+    }
+
+    It '-Verbose shows each request (method, URL, status) but never the token' {
+        $verbose = @(Get-CallLog -Connection $conn -PageSize 100 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $verbose.Count | Should -BeGreaterOrEqual 3
+        ($verbose -join "`n") | Should -Match 'GET \S*calls'
+        ($verbose -join "`n") | Should -Match '200'
+        ($verbose -join "`n") | Should -Not -Match 'sandbox-token'
+    }
+
+    It '-Debug and every other stream hold no token' {
+        $text = Get-AllStreamText { Get-CallLog -Connection $conn -First 30 -PageSize 10 -Verbose -Debug }
+        $text | Should -Not -Match 'sandbox-token'
+        $text = Get-AllStreamText { Get-TrackingNumber -Connection $conn -Verbose -Debug; Get-TrackingNumber -Connection $conn -Id 424242 -Verbose -Debug }
+        $text | Should -Not -Match 'sandbox-token'
+    }
+
+    It 'error records hold no token' {
+        $null = Get-CallLog -Connection $conn -Id 987654 -ErrorAction SilentlyContinue -ErrorVariable e
+        $e.Count | Should -Be 1
+        $all = ($e[0] | Format-List * -Force | Out-String) + ($e[0].Exception | Format-List * -Force | Out-String) + $e[0].Exception.ToString()
+        $all | Should -Not -Match 'sandbox-token'
+    }
+
+    It 'the connection object shows no secret' {
+        ($conn | Format-List * -Force | Out-String) | Should -Not -Match 'sandbox-token'
+        ($conn | ConvertTo-Json -Depth 2 -WarningAction SilentlyContinue) | Should -Not -Match 'sandbox-token'
+    }
+
+    It 'the sandbox request log blanks the token' {
+        $log = @(Get-CallTrackingSandboxRequest -Connection $conn)
+        $log.Count | Should -BeGreaterThan 0
+        ($log | ForEach-Object { $_.Query['auth_token'] } | Sort-Object -Unique) | Should -Be '***'
+        ($log | Format-List * | Out-String) | Should -Not -Match 'sandbox-token'
+    }
+}

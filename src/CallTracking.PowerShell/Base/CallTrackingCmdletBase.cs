@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CallTracking.Core.Paging;
+using CallTracking.Core.Threading;
+using CallTracking.PowerShell.Errors;
+
+namespace CallTracking.PowerShell.Base
+{
+    /// <summary>
+    /// Infrastructure every CallTracking cmdlet shares: a CancellationToken cancelled by Ctrl+C (StopProcessing), async core
+    /// work run through <see cref="PipelinePump"/> so that Write* only ever happens on the pipeline thread, -Verbose request
+    /// lines, Write-Progress from pagers, per-item error mapping and the WhatIf/Force/Confirm decision. Cmdlets that work
+    /// through a connection derive from <see cref="CallTrackingCmdlet"/>, which adds -Connection.
+    /// </summary>
+    public abstract class CallTrackingCmdletBase : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private static int _nextActivityId = 1000;
+        private ProgressRecord? _openProgress;
+
+        /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
+        protected CancellationToken StopToken => _stop.Token;
+
+        protected override void StopProcessing()
+        {
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+            base.StopProcessing();
+        }
+
+        protected override void EndProcessing()
+        {
+            CompleteProgress();
+            base.EndProcessing();
+        }
+
+        /// <summary>A pump owned by the current (pipeline) thread; verbose and progress reach PowerShell through it.</summary>
+        protected PipelinePump CreatePump(string? activity = null)
+            => new PipelinePump(WriteVerbose, activity is null ? (Action<PageProgress>?)null : p => ShowProgress(activity, p));
+
+        /// <summary>Runs async core work, pumping its verbose output onto this thread while it waits.</summary>
+        protected T RunAsync<T>(Func<CancellationToken, Task<T>> work, string? activity = null)
+        {
+            var pump = CreatePump(activity);
+            return pump.Run(work, StopToken);
+        }
+
+        /// <summary>Runs async core work that reports page progress (CSV exports), shown as Write-Progress.</summary>
+        protected T RunAsync<T>(Func<Action<PageProgress>, CancellationToken, Task<T>> work, string activity)
+        {
+            var pump = CreatePump(activity);
+            var observer = pump.ProgressObserver;
+            return pump.Run(ct => work(observer, ct), StopToken);
+        }
+
+        /// <summary>Streams an async sequence one item at a time on this thread (write each as it arrives).</summary>
+        protected IEnumerable<T> StreamAsync<T>(Func<Action<PageProgress>, CancellationToken, IAsyncEnumerable<T>> source, string activity)
+        {
+            var pump = CreatePump(activity);
+            return pump.Stream(source(pump.ProgressObserver, StopToken), StopToken);
+        }
+
+        /// <summary>
+        /// Runs one unit of work (one item, one query). A failure the user can act on becomes a non-terminating error for
+        /// that item; Ctrl+C becomes PipelineStoppedException (no error record); anything else is a bug and propagates.
+        /// Returns false when the work failed.
+        /// </summary>
+        protected bool TryProcess(Action work, object? target)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Not ours: a timeout that surfaced as cancellation.
+                WriteItemError(new Core.Model.CallTrackingException(Core.Model.ProviderName.TrackDrive, "Request", Core.Model.CallTrackingErrorKind.ProviderFailure, "The request was cancelled before it completed: " + ex.Message, null, null, null, ex), target);
+                return false;
+            }
+            catch (Exception ex) when (ErrorMapper.IsItemFailure(ex))
+            {
+                WriteItemError(ex, target);
+                return false;
+            }
+            finally
+            {
+                CompleteProgress();
+            }
+        }
+
+        /// <summary>Writes a non-terminating error with the ErrorId and category of docs/cmdlets.md.</summary>
+        protected void WriteItemError(Exception exception, object? target)
+            => WriteError(ErrorMapper.ToErrorRecord(exception, target));
+
+        /// <summary>
+        /// WhatIf beats Force beats Confirm: under -WhatIf (or $WhatIfPreference) prints "What if" and returns false; with
+        /// -Force returns true without asking; otherwise ShouldProcess decides (prompting per ConfirmImpact).
+        /// </summary>
+        protected bool ShouldChange(string target, string action, bool force)
+        {
+            if (force && !WhatIfRequested())
+            {
+                WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
+                return true;
+            }
+            return ShouldProcess(target, action);
+        }
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+                return bound is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(bound);
+            var preference = SessionState?.PSVariable.GetValue("WhatIfPreference");
+            return preference != null && LanguagePrimitives.IsTrue(preference);
+        }
+
+        /// <summary>True when the parameter was given (on the command line or from the pipeline), even as -X:$false.</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>Tri-state switch filter: absent → null (not sent), present → true, -X:$false → false.</summary>
+        protected bool? SwitchFilter(string parameterName, SwitchParameter value) => IsBound(parameterName) ? value.IsPresent : (bool?)null;
+
+        private void ShowProgress(string activity, PageProgress progress)
+        {
+            if (!progress.TotalCount.HasValue || progress.TotalCount.Value <= 0) return;
+            var total = progress.TotalCount.Value;
+            if (_openProgress == null) _openProgress = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), activity, "Starting");
+            var percent = (int)Math.Min(100, progress.Received * 100 / total);
+            _openProgress.StatusDescription = "Received " + progress.Received + " of " + total + " (page " + progress.PageNumber + ")";
+            _openProgress.PercentComplete = percent;
+            _openProgress.RecordType = ProgressRecordType.Processing;
+            WriteProgress(_openProgress);
+        }
+
+        private void CompleteProgress()
+        {
+            if (_openProgress == null) return;
+            _openProgress.RecordType = ProgressRecordType.Completed;
+            _openProgress.PercentComplete = 100;
+            try { WriteProgress(_openProgress); } catch (PipelineStoppedException) { }
+            _openProgress = null;
+        }
+    }
+}

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -92,7 +93,7 @@ namespace CallTracking.Sandbox.Http
                 }
                 var sandboxRequest = await ReadRequestAsync(context.Request).ConfigureAwait(false);
                 var result = await _router.HandleAsync(sandboxRequest, _stopping.Token).ConfigureAwait(false);
-                await WriteResponseAsync(response, result).ConfigureAwait(false);
+                await WriteResponseAsync(context, result).ConfigureAwait(false);
             }
             catch (Exception)
             {
@@ -123,11 +124,12 @@ namespace CallTracking.Sandbox.Http
             return new SandboxHttpRequest(request.HttpMethod, path, query, request.Headers["Authorization"], body);
         }
 
-        private async Task WriteResponseAsync(HttpListenerResponse response, SandboxHttpResponse result)
+        private async Task WriteResponseAsync(HttpListenerContext context, SandboxHttpResponse result)
         {
+            var response = context.Response;
             if (result.TransportFault == TransportFault.DropConnection)
             {
-                response.Abort();
+                CloseConnection(context, reset: true);
                 return;
             }
             response.StatusCode = result.StatusCode;
@@ -141,7 +143,7 @@ namespace CallTracking.Sandbox.Http
                 response.ContentLength64 = body.Length;
                 await output.WriteAsync(body, 0, body.Length / 2, _stopping.Token).ConfigureAwait(false);
                 await output.FlushAsync(_stopping.Token).ConfigureAwait(false);
-                response.Abort();
+                CloseConnection(context, reset: false);
                 return;
             }
             if (result.Body != null)
@@ -155,6 +157,27 @@ namespace CallTracking.Sandbox.Http
                 await result.BodyWriter!(output, _stopping.Token).ConfigureAwait(false);
             }
             response.Close();
+        }
+
+        /// <summary>Ends the TCP connection without completing the response. The managed (non-Windows) HttpListener's
+        /// Abort() still sends the pending headers, so its socket is closed directly; http.sys's Abort() already resets.</summary>
+        private static void CloseConnection(HttpListenerContext context, bool reset)
+        {
+            try
+            {
+                var connection = typeof(HttpListenerContext).GetProperty("Connection", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(context);
+                if (connection?.GetType().GetField("_socket", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(connection) is Socket socket)
+                {
+                    if (reset) socket.LingerState = new LingerOption(true, 0);
+                    else socket.Shutdown(SocketShutdown.Both);
+                    socket.Close();
+                }
+            }
+            catch (Exception)
+            {
+                // Reflection found a different implementation or the socket is already gone: Abort() below is the fallback.
+            }
+            try { context.Response.Abort(); } catch (Exception) { }
         }
 
         public void Dispose()

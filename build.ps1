@@ -51,7 +51,12 @@ function Invoke-Native {
 }
 
 function Get-PowerShellPath {
-    # The PowerShell that runs this script, to run child processes with the same edition.
+    # The PowerShell that runs this script, to run child processes with the same edition. $PSHOME first: for the
+    # dotnet-tool install of pwsh the process itself is the dotnet host.
+    foreach ($name in 'pwsh.exe', 'pwsh', 'powershell.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate) { return $candidate }
+    }
     $path = (Get-Process -Id $PID).Path
     if (-not $path) { $path = 'pwsh' }
     return $path
@@ -174,7 +179,7 @@ function New-NuspecXml($Data, [string] $Version) {
     $tags = New-Object System.Collections.Generic.List[string]
     $tags.Add('PSModule')
     if ($psData.ContainsKey('Tags')) { foreach ($t in @($psData.Tags)) { if ($t -and -not $tags.Contains($t)) { $tags.Add($t) } } }
-    if ($Data.ContainsKey('CompatiblePSEditions')) { foreach ($e in @($Data.CompatiblePSEditions)) { $tags.Add('PSEdition_' + $e) } }
+    if ($Data.ContainsKey('CompatiblePSEditions')) { foreach ($e in @($Data.CompatiblePSEditions)) { if (-not $tags.Contains('PSEdition_' + $e)) { $tags.Add('PSEdition_' + $e) } } }
     $cmdlets = @($commands.Keys | Where-Object { $commands[$_] -eq 'CmdletsToExport' } | Sort-Object)
     $functions = @($commands.Keys | Where-Object { $commands[$_] -eq 'FunctionsToExport' } | Sort-Object)
     if ($cmdlets.Count) { $tags.Add('PSIncludes_Cmdlet') }

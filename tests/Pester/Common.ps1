@@ -12,9 +12,14 @@ if (-not (Test-Path -LiteralPath $script:ModuleManifest)) {
 }
 Import-Module -Name $script:ModuleManifest -Force -ErrorAction Stop
 
-# The PowerShell running these tests, for the tests that start a fresh process.
-$script:PwshPath = [Environment]::ProcessPath
-if (-not $script:PwshPath -or -not (Test-Path -LiteralPath $script:PwshPath)) { $script:PwshPath = (Get-Process -Id $PID).Path }
+# The PowerShell running these tests, for the tests that start a fresh process. Not [Environment]::ProcessPath: for the
+# dotnet-tool install of pwsh that is the dotnet host.
+$script:PwshPath = $env:CALLTRACKING_PWSH
+if (-not $script:PwshPath -or -not (Test-Path -LiteralPath $script:PwshPath)) {
+    $script:PwshPath = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+        Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
+}
+if (-not $script:PwshPath) { $script:PwshPath = (Get-Process -Id $PID).Path }
 
 $script:SandboxToken = 'sandbox-token'
 
@@ -47,6 +52,7 @@ $script:NumbersListPath = '/phone_numbers(\.json)?$'
 
 # Every message of the streams 2..6 a script block wrote, as text (for secret checks).
 function Get-AllStreamText([scriptblock] $Script) {
+    $ErrorActionPreference = 'Continue'
     $records = & $Script *>&1
     ($records | ForEach-Object {
             if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.ToString(); $_.Exception.ToString(); "$($_.ErrorDetails)"; "$($_.TargetObject)" }

@@ -84,11 +84,11 @@ Describe 'Paging survives transient failures' {
 Describe 'Hang-up is never repeated' {
     It 'a hang-up answered 503 is sent once and is OutcomeUnknown' {
         $conn.SandboxInstance.Faults.Clear()
-        $live = Get-CallLog -InProgress -First 1
+        $live = Get-CallLog -Connection $conn -InProgress -First 1
         $live | Should -Not -BeNullOrEmpty
         Add-SandboxFault $conn @{ Kind = 'ServerError'; StatusCode = 503; Method = 'DELETE'; PathContains = '/calls/'; Times = 1; RetryAfter = [TimeSpan]::FromSeconds(1) }
         Clear-SandboxLog $conn
-        Stop-Call -Id $live.Id -Force -ErrorAction SilentlyContinue -ErrorVariable e
+        Stop-Call -Connection $conn -Id $live.Id -Force -ErrorAction SilentlyContinue -ErrorVariable e
         $e[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
         (Get-SandboxLog $conn 'DELETE').Count | Should -Be 1
     }

@@ -124,10 +124,10 @@ provider_configuration_id,offer_id,country,toll_free,traffic_source_id
         $rowErrors.Count | Should -Be 4
         $ids = @($rowErrors | ForEach-Object FullyQualifiedErrorId)
         # toll_free 'maybe' and offer_id 'x7': the ArgumentTransformation rejects the cell
-        $ids[0] | Should -BeLike 'ParameterArgumentTransformationError,*New-TrackingNumber*'
-        $ids[1] | Should -BeLike 'ParameterArgumentTransformationError,*New-TrackingNumber*'
+        $ids[0] | Should -BeLike 'ParameterArgumentTransformationError,*NewTrackingNumberCommand'
+        $ids[1] | Should -BeLike 'ParameterArgumentTransformationError,*NewTrackingNumberCommand'
         # country 'XX': ValidateSet on the parameter, or the core's validation
-        if ($countryHasSet) { $ids[2] | Should -BeLike 'ParameterArgumentValidationError,*New-TrackingNumber*' }
+        if ($countryHasSet) { $ids[2] | Should -BeLike 'ParameterArgumentValidationError,*NewTrackingNumberCommand' }
         else { $ids[2] | Should -BeLike 'InvalidArgument,*NewTrackingNumberCommand' }
         # offer_id missing: the mandatory parameter gets no value for that row
         $ids[3] | Should -Match '^(ParameterArgumentTransformationError|ParameterArgumentValidationError\w*|InputObjectNotBound|InvalidArgument),'

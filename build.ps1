@@ -379,7 +379,7 @@ function Test-Package([string] $Package, [string] $Version, $Entries) {
         '  if (-not $psd1) { throw ''Save-PSResource did not produce CallTracking.psd1'' }'
         '  $m = Import-Module -Name $psd1.FullName -PassThru'
         '  Write-Host (''Save-PSResource + Import-Module: {0} {1}, {2} commands'' -f $m.Name, $m.Version, $m.ExportedCommands.Count)'
-        ('} finally {{ Unregister-PSResourceRepository -Name {0} }}' -f (& $q $repoName))
+        ('}} finally {{ Unregister-PSResourceRepository -Name {0} }}' -f (& $q $repoName))
     ) -join [Environment]::NewLine
     try {
         & (Get-PowerShellPath) -NoProfile -NonInteractive -Command $script

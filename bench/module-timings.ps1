@@ -1,0 +1,80 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Times the module as a user feels it, in fresh PowerShell processes:
+      1. Import-Module out/CallTracking (goal: median < 150 ms);
+      2. stopping a running Get-CallLog on a 2,000,000-call sandbox (goal: < 1.5 s from .Stop() to the pipeline ending).
+.DESCRIPTION
+    Run `dotnet build` first. Usage: pwsh ./bench/module-timings.ps1 [-ImportRuns 9] [-StopRuns 3]
+    Each measurement starts a new pwsh (-NoProfile -NonInteractive) so nothing is warm but the OS file cache.
+#>
+[CmdletBinding()]
+param(
+    [int] $ImportRuns = 9,
+    [int] $StopRuns = 3,
+    [long] $CallCount = 2000000
+)
+$ErrorActionPreference = 'Stop'
+$manifest = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../out/CallTracking/CallTracking.psd1')).ProviderPath
+$pwsh = $env:CALLTRACKING_PWSH
+if (-not $pwsh -or -not (Test-Path -LiteralPath $pwsh)) {
+    $pwsh = @('pwsh.exe', 'pwsh', 'powershell.exe') | ForEach-Object { Join-Path $PSHOME $_ } |
+        Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
+}
+$quoted = "'" + ($manifest -replace "'", "''") + "'"
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $n = $sorted.Count
+    if ($n % 2) { return $sorted[($n - 1) / 2] }
+    return ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2
+}
+
+# 1. Import-Module in a fresh process
+$importScript = "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module -Name $quoted; `$sw.Stop(); `$sw.Elapsed.TotalMilliseconds"
+$null = & $pwsh -NoProfile -NonInteractive -Command $importScript   # warms the OS file cache
+$imports = for ($i = 0; $i -lt $ImportRuns; $i++) {
+    [double]((& $pwsh -NoProfile -NonInteractive -Command $importScript) | Select-Object -Last 1)
+}
+$importMedian = Get-Median $imports
+
+# 2. Stop a streaming Get-CallLog on a large sandbox
+$stopScript = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module -Name $quoted
+`$connection = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount $CallCount -PassThru
+`$ps = [powershell]::Create()
+`$null = `$ps.AddCommand('Import-Module').AddParameter('Name', $quoted)
+`$null = `$ps.AddStatement().AddCommand('Get-CallLog').AddParameter('Connection', `$connection).AddParameter('PageSize', 1000)
+`$in = [System.Management.Automation.PSDataCollection[psobject]]::new(); `$in.Complete()
+`$out = [System.Management.Automation.PSDataCollection[psobject]]::new()
+`$started = [Diagnostics.Stopwatch]::StartNew()
+`$handle = `$ps.BeginInvoke(`$in, `$out)
+while (`$out.Count -lt 20000 -and `$started.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 5 }
+`$flowing = `$out.Count
+`$sw = [Diagnostics.Stopwatch]::StartNew()
+`$ps.Stop()
+`$sw.Stop()
+`$state = `$ps.InvocationStateInfo.State
+`$ps.Dispose()
+'{0};{1};{2};{3}' -f `$sw.Elapsed.TotalMilliseconds, `$flowing, `$state, `$started.Elapsed.TotalMilliseconds
+"@
+$stops = for ($i = 0; $i -lt $StopRuns; $i++) {
+    $line = (& $pwsh -NoProfile -NonInteractive -Command $stopScript) | Select-Object -Last 1
+    $ms, $records, $state, $total = $line -split ';'
+    [pscustomobject]@{ StopMs = [double]$ms; RecordsBeforeStop = [int]$records; State = $state }
+}
+$stopMedian = Get-Median @($stops | ForEach-Object StopMs)
+
+$importPass = $importMedian -lt 150
+$stopPass = $stopMedian -lt 1500
+Write-Host ("PowerShell {0} ({1})" -f $PSVersionTable.PSVersion, $pwsh)
+Write-Host ("Import-Module out/CallTracking: median {0:N1} ms over {1} fresh processes (runs: {2}); goal < 150 ms: {3}" -f
+    $importMedian, $ImportRuns, (($imports | ForEach-Object { $_.ToString('N0') }) -join ', '), $(if ($importPass) { 'PASS' } else { 'FAIL' }))
+Write-Host ("Stop Get-CallLog on a {0:N0}-call sandbox: median {1:N1} ms over {2} runs (runs: {3}); goal < 1500 ms: {4}" -f
+    $CallCount, $stopMedian, $StopRuns, (($stops | ForEach-Object { '{0:N0} ms after {1} records, {2}' -f $_.StopMs, $_.RecordsBeforeStop, $_.State }) -join '; '),
+    $(if ($stopPass) { 'PASS' } else { 'FAIL' }))
+[pscustomobject]@{
+    ImportMedianMs = [math]::Round($importMedian, 1); ImportGoalMs = 150; ImportPass = $importPass
+    StopMedianMs = [math]::Round($stopMedian, 1); StopGoalMs = 1500; StopPass = $stopPass
+}

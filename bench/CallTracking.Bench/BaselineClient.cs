@@ -68,6 +68,9 @@ namespace CallTracking.Bench
         /// <summary>Byte[] of the last fetched body (for the core-parser experiment).</summary>
         public byte[] CopyBody(int length) => _buffer.AsSpan(0, length).ToArray();
 
+        /// <summary>The last fetched body, in the reused buffer (valid until the next fetch).</summary>
+        public ReadOnlySpan<byte> Body(int length) => new ReadOnlySpan<byte>(_buffer, 0, length);
+
         /// <summary>Only finds metadata.next_cursor (for the fetch-only experiment): skips the calls array.</summary>
         public static long? NextCursorOnly(ReadOnlySpan<byte> body, out int count)
         {

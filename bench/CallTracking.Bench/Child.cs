@@ -156,7 +156,7 @@ namespace CallTracking.Bench
             while (n < limit)
             {
                 var length = await client.FetchAsync(cursor, perPage, CancellationToken.None).ConfigureAwait(false);
-                var next = BaselineClient.NextCursorOnly(client.CopyBody(length), out var c);
+                var next = BaselineClient.NextCursorOnly(client.Body(length), out var c);
                 n += Math.Min(c, limit - n);
                 if (c == 0 || next is null || next.Value == 0) break;
                 cursor = next.Value;

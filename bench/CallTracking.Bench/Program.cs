@@ -27,6 +27,7 @@ namespace CallTracking.Bench
             try
             {
                 if (args.Length > 0 && args[0] == "--child") return await ChildMain(args).ConfigureAwait(false);
+                if (args.Length > 0 && args[0] == "--serve") return Serve(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
                 return await ParentMain(args).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -34,6 +35,17 @@ namespace CallTracking.Bench
                 Console.Error.WriteLine("bench: " + ex);
                 return 1;
             }
+        }
+
+        /// <summary>--serve [CALLS]: only runs the sandbox (for probing it with curl or pointing --server at it) until stdin closes.</summary>
+        private static int Serve(long calls)
+        {
+            using var sandbox = new CallTrackingSandbox(new SandboxOptions { CallCount = calls, Seed = 42 });
+            sandbox.Start();
+            Console.WriteLine(sandbox.TrackDriveBaseUri);
+            Console.In.ReadToEnd();
+            sandbox.Stop();
+            return 0;
         }
 
         // --child MODE COUNT --server URI --page-size P --warmup-pages W
@@ -50,7 +62,7 @@ namespace CallTracking.Bench
             var o = Options.Parse(args);
             if (o.Help)
             {
-                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]");
+                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]   |   --serve [CALLS]");
                 return 0;
             }
             var sizes = o.Sizes;
@@ -70,6 +82,7 @@ namespace CallTracking.Bench
             {
                 Console.WriteLine($"CallTracking.Bench  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cores  {RuntimeGc()}");
                 Console.WriteLine($"server {server}  (sandbox CallCount={sizes.Max():N0}, Seed=42, in the parent process)  per_page={o.PageSize}  repeat={o.Repeat}  in-child warm-up={o.WarmupPages} pages");
+                Console.WriteLine($"load average at start: {LoadAverage()} (a busy machine makes records/s noisy; CPU-per-record and alloc/record are steadier)");
                 Console.WriteLine("each run = one fresh child process; records/s = measured stream only (after the child's warm-up); peak = child's VmHWM");
                 Console.WriteLine();
 
@@ -108,6 +121,13 @@ namespace CallTracking.Bench
                     sandbox.Dispose();
                 }
             }
+        }
+
+        private static string LoadAverage()
+        {
+            try { return File.ReadAllText("/proc/loadavg").Trim(); }
+            catch (IOException) { return "n/a"; }
+            catch (UnauthorizedAccessException) { return "n/a"; }
         }
 
         private static string RuntimeGc() => (System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC") + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? " (concurrent)" : "");
@@ -157,6 +177,9 @@ namespace CallTracking.Bench
                 var baseRate = Median(runs.Where(r => r.Mode == "baseline").ToList(), r => r.RecordsPerSecond).RecordsPerSecond;
                 var ratio = core / baseRate;
                 goals.Add(($"throughput {size:N0}: core/baseline >= {ThroughputGoal:F2}", ratio >= ThroughputGoal, $"{core:N0} / {baseRate:N0} rec/s = {ratio:F3}"));
+                var coreCpu = Median(runs.Where(r => r.Mode == "core").ToList(), r => r.CpuSeconds).CpuSeconds;
+                var baseCpu = Median(runs.Where(r => r.Mode == "baseline").ToList(), r => r.CpuSeconds).CpuSeconds;
+                Console.WriteLine($"(info) {size:N0}: client CPU per record core {coreCpu * 1e6 / size:F1} us vs baseline {baseCpu * 1e6 / size:F1} us (baseline/core = {baseCpu / coreCpu:F3}; less sensitive to a busy machine than records/s)");
             }
             if (all.Count >= 2)
             {

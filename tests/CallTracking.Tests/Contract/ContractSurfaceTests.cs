@@ -147,4 +147,15 @@ public class ContractSurfaceTests
         Assert.True(p.Sets.Single().ValueFromPipeline);
         Assert.False(p.Sets.Single().Mandatory);
     }
+
+    [Fact]
+    public void Set_TrackingNumber_sees_the_piped_object_to_ignore_a_TrackingNumbers_current_state()
+    {
+        // `Get-TrackingNumber | Set-TrackingNumber -OfferId 9` must send only offer_id, not the piped number's own
+        // TrafficSourceId/RingPoolId (which bind by property name): the hidden InputObject tells the cmdlet what was piped.
+        var p = ModuleMetadata.Cmdlet("Set-TrackingNumber").Parameter("InputObject");
+        Assert.Equal("System.Management.Automation.PSObject", p.CoreTypeName);
+        Assert.True(p.Sets.Single().ValueFromPipeline);
+        Assert.False(p.Sets.Single().Mandatory);
+    }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CallTracking.Core.Model;
 using CallTracking.Core.Providers.TrackDrive;
@@ -54,16 +56,36 @@ namespace CallTracking.PowerShell.Commands.Numbers
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// The piped object itself (hidden). When it is a TrackingNumber from Get-TrackingNumber, its OfferId,
+        /// TrafficSourceId and RingPoolId are the number's current state, not requested changes: only its Id is used and
+        /// the changes come from the command line. CSV rows are not TrackingNumbers, so their columns stay changes.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ParameterSets.TrackDrive)]
+        public PSObject? InputObject { get; set; }
+
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing()
+        {
+            // Only command-line arguments are bound before the first pipeline object arrives.
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            base.BeginProcessing();
+        }
+
+        private bool Requested(string parameter)
+            => !(InputObject?.BaseObject is TrackingNumber) || _commandLine.Contains(parameter);
+
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
             var update = new TrackDriveNumberUpdate
             {
                 Id = Id,
-                OfferId = OfferId,
-                TrafficSourceId = TrafficSourceId,
-                RingPoolId = RingPoolId,
-                TokenValues = TokenValue,
+                OfferId = Requested(nameof(OfferId)) ? OfferId : null,
+                TrafficSourceId = Requested(nameof(TrafficSourceId)) ? TrafficSourceId : null,
+                RingPoolId = Requested(nameof(RingPoolId)) ? RingPoolId : null,
+                TokenValues = Requested(nameof(TokenValue)) ? TokenValue : null,
                 ClearTokenValues = ClearTokenValue.IsPresent,
             };
             var changes = update.HasChanges ? update.Describe() : "nothing";

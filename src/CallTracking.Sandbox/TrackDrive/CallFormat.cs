@@ -45,35 +45,35 @@ namespace CallTracking.Sandbox.TrackDrive
             {
                 case 0: // uuid
                     CallGenerator.FormatUuid(c.UuidHi, c.UuidLo, buf);
-                    w.WriteString(name, buf.Slice(0, 36));
+                    Raw(w, name, buf.Slice(0, 36));
                     break;
                 case 1: // recording_url
                     if (!c.HasRecording) { w.WriteNull(name); break; }
                     RecordingPrefix.CopyTo(buf);
                     CallGenerator.FormatUuid(c.UuidHi, c.UuidLo, buf.Slice(RecordingPrefix.Length));
                     RecordingSuffix.CopyTo(buf.Slice(RecordingPrefix.Length + 36));
-                    w.WriteString(name, buf.Slice(0, RecordingPrefix.Length + 36 + RecordingSuffix.Length));
+                    Raw(w, name, buf.Slice(0, RecordingPrefix.Length + 36 + RecordingSuffix.Length));
                     break;
-                case 2: w.WriteString(name, c.NumberE164); break; // number_called
+                case 2: Raw(w, name, c.NumberE164); break; // number_called
                 case 3: // connected_to
                     if (c.Buyer < 0) w.WriteNull(name);
-                    else w.WriteString(name, TrackDriveCatalog.Buyers[c.Buyer].PhoneUtf8);
+                    else Raw(w, name, TrackDriveCatalog.Buyers[c.Buyer].PhoneUtf8);
                     break;
-                case 4: w.WriteString(name, buf.Slice(0, FormatPhone(c.CallerNumber, buf))); break; // caller_number
-                case 5: w.WriteString(name, TrackDriveCatalog.Offers[c.Offer].Utf8); break;
-                case 6: w.WriteString(name, TrackDriveCatalog.TrafficSources[c.TrafficSource].Utf8); break;
+                case 4: Raw(w, name, buf.Slice(0, FormatPhone(c.CallerNumber, buf))); break; // caller_number
+                case 5: Raw(w, name, TrackDriveCatalog.Offers[c.Offer].Utf8); break;
+                case 6: Raw(w, name, TrackDriveCatalog.TrafficSources[c.TrafficSource].Utf8); break;
                 case 7:
                     if (c.Buyer < 0) w.WriteNull(name);
-                    else w.WriteString(name, TrackDriveCatalog.Buyers[c.Buyer].Utf8);
+                    else Raw(w, name, TrackDriveCatalog.Buyers[c.Buyer].Utf8);
                     break;
-                case 8: w.WriteString(name, buf.Slice(0, FormatObfuscated(c.CallerNumber, buf))); break;
-                case 9: w.WriteString(name, TrackDriveCatalog.Cities[c.City].NameUtf8); break;
-                case 10: w.WriteString(name, TrackDriveCatalog.Cities[c.City].CountryUtf8); break;
+                case 8: Raw(w, name, buf.Slice(0, FormatObfuscated(c.CallerNumber, buf))); break;
+                case 9: Raw(w, name, TrackDriveCatalog.Cities[c.City].NameUtf8); break;
+                case 10: Raw(w, name, TrackDriveCatalog.Cities[c.City].CountryUtf8); break;
                 case 11: // token_values
                     w.WriteStartObject(name);
-                    w.WriteString(InterestName, TrackDriveCatalog.InterestsUtf8[c.Interest]);
-                    w.WriteString(ZipName, TrackDriveCatalog.Cities[c.City].PostalUtf8);
-                    if (c.SubId >= 0) w.WriteString(SubIdName, TrackDriveCatalog.SubIdsUtf8[c.SubId]);
+                    Raw(w, InterestName, TrackDriveCatalog.InterestsUtf8[c.Interest]);
+                    Raw(w, ZipName, TrackDriveCatalog.Cities[c.City].PostalUtf8);
+                    if (c.SubId >= 0) Raw(w, SubIdName, TrackDriveCatalog.SubIdsUtf8[c.SubId]);
                     w.WriteEndObject();
                     break;
                 case 12: w.WriteNumber(name, c.TotalDuration); break;
@@ -88,34 +88,46 @@ namespace CallTracking.Sandbox.TrackDrive
                     break;
                 case 19:
                     if (c.SubId < 0) w.WriteNull(name);
-                    else w.WriteString(name, TrackDriveCatalog.SubIdsUtf8[c.SubId]);
+                    else Raw(w, name, TrackDriveCatalog.SubIdsUtf8[c.SubId]);
                     break;
                 case 20:
                     if (c.RingPoolId == 0) w.WriteNull(name);
                     else w.WriteNumber(name, c.RingPoolId);
                     break;
-                case 21: w.WriteString(name, TrackDriveCatalog.StatusesUtf8[c.Status]); break;
+                case 21: Raw(w, name, TrackDriveCatalog.StatusesUtf8[c.Status]); break;
                 case 22: w.WriteBoolean(name, c.BuyerConverted); break;
                 case 23: w.WriteBoolean(name, c.BuyerRepeat); break;
-                case 24: w.WriteNumber(name, Money(c.BuyerRevenue, 2)); break;
+                case 24: RawMoney(w, name, c.BuyerRevenue, 2, buf); break;
                 case 25: w.WriteBoolean(name, c.TsConverted); break;
                 case 26: w.WriteBoolean(name, c.TsRepeat); break;
-                case 27: w.WriteNumber(name, Money(c.TsPayout, 2)); break;
-                case 28: w.WriteNumber(name, Money(c.TdCost, 4)); break;
-                case 29: w.WriteNumber(name, Money(c.ProviderCost, 4)); break;
+                case 27: RawMoney(w, name, c.TsPayout, 2, buf); break;
+                case 28: RawMoney(w, name, c.TdCost, 4, buf); break;
+                case 29: RawMoney(w, name, c.ProviderCost, 4, buf); break;
                 case 30:
                     if (c.HangupReason < 0) w.WriteNull(name);
-                    else w.WriteString(name, TrackDriveCatalog.HangupReasonsUtf8[c.HangupReason]);
+                    else Raw(w, name, TrackDriveCatalog.HangupReasonsUtf8[c.HangupReason]);
                     break;
-                case 31: w.WriteString(name, buf.Slice(0, FormatSid(c.SidHi, c.SidLo, buf))); break;
-                case 32: w.WriteString(name, TrackDriveCatalog.ProvidersUtf8[c.Provider]); break;
+                case 31: Raw(w, name, buf.Slice(0, FormatSid(c.SidHi, c.SidLo, buf))); break;
+                case 32: Raw(w, name, TrackDriveCatalog.ProvidersUtf8[c.Provider]); break;
                 case 33: w.WriteNumber(name, c.Webhooks); break;
-                case 34: w.WriteString(name, buf.Slice(0, FormatIso(c.CreatedTicks, buf))); break;
+                case 34: Raw(w, name, buf.Slice(0, FormatIso(c.CreatedTicks, buf))); break;
                 case 35:
                     if (c.EndedTicks < 0) w.WriteNull(name);
-                    else w.WriteString(name, buf.Slice(0, FormatIso(c.EndedTicks, buf)));
+                    else Raw(w, name, buf.Slice(0, FormatIso(c.EndedTicks, buf)));
                     break;
             }
+        }
+
+        /// <summary>Writes a string the sandbox generated itself (ASCII/UTF-8 without quotes, backslashes or control
+        /// characters) as a raw JSON value: no escaping pass, which is most of the cost of a call otherwise.</summary>
+        private static void Raw(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<byte> value)
+        {
+            Span<byte> quoted = stackalloc byte[value.Length + 2];
+            quoted[0] = (byte)'"';
+            value.CopyTo(quoted.Slice(1));
+            quoted[quoted.Length - 1] = (byte)'"';
+            w.WritePropertyName(name);
+            w.WriteRawValue(quoted, skipInputValidation: true);
         }
 
         /// <summary>CSV cells for the header's columns.</summary>
@@ -183,6 +195,25 @@ namespace CallTracking.Sandbox.TrackDrive
 
         private static string Bool(bool b) => b ? "true" : "false";
 
+        /// <summary>A JSON number with exactly <paramref name="scale"/> decimals, formatted without decimal arithmetic.</summary>
+        private static void RawMoney(Utf8JsonWriter w, JsonEncodedText name, long units, int scale, Span<byte> buf)
+        {
+            var n = 0;
+            if (units < 0) { buf[n++] = (byte)'-'; units = -units; }
+            long divisor = scale == 2 ? 100 : 10_000;
+            n += FormatDigits(units / divisor, buf.Slice(n));
+            buf[n++] = (byte)'.';
+            var fraction = units % divisor;
+            for (var i = scale - 1; i >= 0; i--)
+            {
+                buf[n + i] = (byte)('0' + fraction % 10);
+                fraction /= 10;
+            }
+            n += scale;
+            w.WritePropertyName(name);
+            w.WriteRawValue(buf.Slice(0, n), skipInputValidation: true);
+        }
+
         /// <summary>Integer units with a fixed scale (2 → 12.50, 4 → 0.0150); decimal keeps the trailing zeros.</summary>
         public static decimal Money(long units, byte scale)
         {
@@ -219,8 +250,8 @@ namespace CallTracking.Sandbox.TrackDrive
         {
             dst[0] = (byte)'C';
             dst[1] = (byte)'A';
-            for (var i = 0; i < 16; i++) dst[2 + i] = CallGenerator.Hex((int)(hi >> ((15 - i) * 4)) & 0xF);
-            for (var i = 0; i < 16; i++) dst[18 + i] = CallGenerator.Hex((int)(lo >> ((15 - i) * 4)) & 0xF);
+            CallGenerator.Hex(hi, 16, dst.Slice(2));
+            CallGenerator.Hex(lo, 16, dst.Slice(18));
             return 34;
         }
 

@@ -99,7 +99,7 @@ namespace CallTracking.Sandbox.TrackDrive
             c.Provider = Pool.Providers[c.Number];
             c.RingPoolId = Pool.RingPools[c.Number];
 
-            c.ContactId = 1 + (long)(rng.Next() % (ulong)ContactPool);
+            c.ContactId = 1 + rng.NextLong(ContactPool);
             var contact = new SplitMix64(_seedMix ^ 0xC0_11E7UL ^ ((ulong)c.ContactId * 0x9E3779B97F4A7C15UL));
             c.City = contact.Next(TrackDriveCatalog.Cities.Length);
             var line = 2_000_000 + contact.Next(8_000_000);
@@ -170,18 +170,28 @@ namespace CallTracking.Sandbox.TrackDrive
         /// <summary>Lower-case GUID text "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" into 36 bytes.</summary>
         public static void FormatUuid(ulong hi, ulong lo, Span<byte> dst)
         {
-            var p = 0;
-            for (var i = 15; i >= 0; i--)
+            Hex(hi >> 32, 8, dst);
+            dst[8] = (byte)'-';
+            Hex(hi >> 16, 4, dst.Slice(9));
+            dst[13] = (byte)'-';
+            Hex(hi, 4, dst.Slice(14));
+            dst[18] = (byte)'-';
+            Hex(lo >> 48, 4, dst.Slice(19));
+            dst[23] = (byte)'-';
+            Hex(lo, 12, dst.Slice(24));
+        }
+
+        /// <summary>The low <paramref name="digits"/> hex digits of value, most significant first.</summary>
+        public static void Hex(ulong value, int digits, Span<byte> dst)
+        {
+            for (var i = digits - 1; i >= 0; i--)
             {
-                if (p == 8 || p == 13) dst[p++] = (byte)'-';
-                dst[p++] = Hex((int)(hi >> (i * 4)) & 0xF);
-            }
-            for (var i = 15; i >= 0; i--)
-            {
-                if (p == 18 || p == 23) dst[p++] = (byte)'-';
-                dst[p++] = Hex((int)(lo >> (i * 4)) & 0xF);
+                dst[i] = HexDigits[(int)(value & 0xF)];
+                value >>= 4;
             }
         }
+
+        private static readonly byte[] HexDigits = System.Text.Encoding.ASCII.GetBytes("0123456789abcdef");
 
         public static string UuidString(ulong hi, ulong lo)
         {

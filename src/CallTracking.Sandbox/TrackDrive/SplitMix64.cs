@@ -24,8 +24,12 @@ namespace CallTracking.Sandbox.TrackDrive
             return z ^ (z >> 31);
         }
 
-        /// <summary>Uniform-enough value in [0, bound) for the small bounds used here.</summary>
-        public int Next(int bound) => (int)((Next() >> 33) % (ulong)bound);
+        /// <summary>Value in [0, bound): multiply-shift instead of a division, as this runs ~30 times per call.</summary>
+        public int Next(int bound) => (int)(((Next() >> 32) * (ulong)(uint)bound) >> 32);
+
+        /// <summary>Value in [0, bound) for a bound up to 2^32.</summary>
+        public long NextLong(long bound) =>
+            bound <= uint.MaxValue ? (long)(((Next() >> 32) * (ulong)bound) >> 32) : (long)(Next() % (ulong)bound);
 
         /// <summary>True with the given percent probability.</summary>
         public bool Chance(int percent) => Next(100) < percent;

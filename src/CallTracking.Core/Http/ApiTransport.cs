@@ -29,7 +29,7 @@ namespace CallTracking.Core.Http
         public Uri? BaseAddress => _client.BaseAddress;
 
         /// <summary>Reads a provider's error body: (provider code, provider message).</summary>
-        public delegate (string? Code, string? Message) ErrorBodyReader(byte[] body);
+        public delegate (string? Code, string? Message) ErrorBodyReader(ReadOnlyMemory<byte> body);
 
         /// <summary>Sends and returns the successful reply's body (already buffered by the retry handler).</summary>
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, RequestOperation operation, ErrorBodyReader readError, CancellationToken cancellationToken)
@@ -49,25 +49,29 @@ namespace CallTracking.Core.Http
                 throw TransportFailure(operation, ex);
             }
 
-            using (response)
+            try
             {
-                byte[] body;
-                try
-                {
-                    body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                {
-                    throw TransportFailure(operation, ex);
-                }
+                ReadOnlyMemory<byte> body;
+                if (response.Content is BufferedBody buffered) body = buffered.Memory;
+                else body = response.Content is null ? ReadOnlyMemory<byte>.Empty : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
-                    return new ApiResponse(status, body, response.Content?.Headers.ContentType?.MediaType);
+                    return new ApiResponse(status, body, response.Content?.Headers.ContentType?.MediaType, response);
 
                 (string? Code, string? Message) error = (null, null);
                 try { error = readError(body); } catch (Exception) { /* an unreadable error body still yields an error below */ }
                 throw HttpFailure(operation, status, error.Code, error.Message);
+            }
+            catch (Exception ex) when (!(ex is CallTrackingException) && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                response.Dispose();
+                throw TransportFailure(operation, ex);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
             }
         }
 
@@ -104,18 +108,26 @@ namespace CallTracking.Core.Http
         }
     }
 
-    /// <summary>A successful reply: status, the whole body (one page at most) and its media type.</summary>
-    public sealed class ApiResponse
+    /// <summary>
+    /// A successful reply: status, the whole body (one page at most, in a pooled buffer) and its media type. Dispose it
+    /// once the body is parsed: that returns the buffer.
+    /// </summary>
+    public sealed class ApiResponse : IDisposable
     {
-        public ApiResponse(int status, byte[] body, string? mediaType)
+        private readonly IDisposable? _owner;
+
+        public ApiResponse(int status, ReadOnlyMemory<byte> body, string? mediaType, IDisposable? owner = null)
         {
             Status = status;
             Body = body;
             MediaType = mediaType;
+            _owner = owner;
         }
 
         public int Status { get; }
-        public byte[] Body { get; }
+        public ReadOnlyMemory<byte> Body { get; }
         public string? MediaType { get; }
+
+        public void Dispose() => _owner?.Dispose();
     }
 }

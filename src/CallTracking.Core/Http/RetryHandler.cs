@@ -100,7 +100,12 @@ namespace CallTracking.Core.Http
                         try
                         {
                             response = await base.SendAsync(state, ctx.CancellationToken).ConfigureAwait(false);
-                            if (response.Content != null) await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                            if (response.Content != null && !(response.Content is BufferedBody))
+                            {
+                                var original = response.Content;
+                                response.Content = await BufferedBody.LoadAsync(original, ctx.CancellationToken).ConfigureAwait(false);
+                                original.Dispose();
+                            }
                             return Outcome.FromResult(response);
                         }
                         catch (Exception ex)

@@ -26,15 +26,29 @@ namespace CallTracking.Core.Json
                     if (reader.TryGetInt64(out var l)) return l;
                     if (reader.TryGetDecimal(out var d)) return d;
                     return reader.GetDouble();
-                case JsonTokenType.True: return true;
-                case JsonTokenType.False: return false;
+                case JsonTokenType.True: return BoxedTrue;
+                case JsonTokenType.False: return BoxedFalse;
                 case JsonTokenType.Null: return null;
                 case JsonTokenType.StartArray:
                 case JsonTokenType.StartObject:
+                    if (!reader.HasValueSequence && CurrentSource.Length > 0)
+                    {
+                        // Slice the nested value's text out of the page buffer: no DOM for a value we only keep as text.
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        return Encoding.UTF8.GetString(CurrentSource.Span.Slice(start, (int)reader.BytesConsumed - start).ToArray());
+                    }
                     using (var doc = JsonDocument.ParseValue(ref reader)) return doc.RootElement.GetRawText();
                 default: throw new JsonException("Unexpected token " + reader.TokenType);
             }
         }
+
+        // The page being parsed, so nested values can be sliced from it (parsing is synchronous on one thread).
+        [ThreadStatic] private static ReadOnlyMemory<byte> _currentSource;
+        private static ReadOnlyMemory<byte> CurrentSource => _currentSource;
+
+        private static readonly object BoxedTrue = true;
+        private static readonly object BoxedFalse = false;
 
         public static string? ReadString(ref Utf8JsonReader reader)
         {
@@ -42,7 +56,7 @@ namespace CallTracking.Core.Json
             {
                 case JsonTokenType.String: return reader.GetString();
                 case JsonTokenType.Null: return null;
-                case JsonTokenType.Number: return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                case JsonTokenType.Number: return reader.TryGetInt64(out var n) ? n.ToString(CultureInfo.InvariantCulture) : Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
                 case JsonTokenType.True: return "true";
                 case JsonTokenType.False: return "false";
                 default: return Convert.ToString(ReadRaw(ref reader), CultureInfo.InvariantCulture);
@@ -113,13 +127,15 @@ namespace CallTracking.Core.Json
         /// Reads a list envelope: either a bare array of records, or an object whose <paramref name="rootKey"/> is the array,
         /// with any other top-level object (metadata) read into a flat dictionary.
         /// </summary>
-        public static List<T> ReadList<T>(byte[] body, string rootKey, RecordParser<T> parse, out Dictionary<string, object?> metadata)
+        public static List<T> ReadList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse, out Dictionary<string, object?> metadata)
         {
             metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
             var list = new List<T>();
+            var previous = _currentSource;
+            _currentSource = body;
             try
             {
-                var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+                var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
                 if (!reader.Read()) throw new JsonException("The reply is empty.");
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -161,15 +177,21 @@ namespace CallTracking.Core.Json
             {
                 throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
             }
+            finally
+            {
+                _currentSource = previous;
+            }
             return list;
         }
 
         /// <summary>Reads a single record, either bare or wrapped as {"rootKey": {...}}.</summary>
-        public static T ReadSingle<T>(byte[] body, string rootKey, RecordParser<T> parse)
+        public static T ReadSingle<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse)
         {
+            var previous = _currentSource;
+            _currentSource = body;
             try
             {
-                var reader = new Utf8JsonReader(body);
+                var reader = new Utf8JsonReader(body.Span);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The reply is not a JSON object.");
                 var probe = reader; // struct copy: look at the first property without moving the real reader
                 if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals(rootKey))
@@ -187,6 +209,18 @@ namespace CallTracking.Core.Json
             {
                 throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
             }
+            finally
+            {
+                _currentSource = previous;
+            }
+        }
+
+        /// <summary>Reads a date: ISO 8601 straight from the bytes; anything else through <paramref name="fallback"/>.</summary>
+        public static DateTimeOffset? ReadDate(ref Utf8JsonReader reader, Func<string?, DateTimeOffset?> fallback)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value)) return value;
+            return fallback(ReadString(ref reader));
         }
 
         private static void ReadArray<T>(ref Utf8JsonReader reader, RecordParser<T> parse, List<T> list)

@@ -33,7 +33,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Page, (long)page).Add(TrackDriveApi.PerPage, (long)perPage);
                 var rows = await client.PageRetryPipeline.ExecuteAsync(async ct =>
                 {
-                    var response = await client.GetAsync(q.AppendTo(path), new RequestOperation(operation, OperationSafety.Read), ct).ConfigureAwait(false);
+                    using var response = await client.GetAsync(q.AppendTo(path), new RequestOperation(operation, OperationSafety.Read), ct).ConfigureAwait(false);
                     return ReadRows(response.Body);
                 }, cancellationToken).ConfigureAwait(false);
 
@@ -66,12 +66,12 @@ namespace CallTracking.Core.Providers.TrackDrive
             public System.Collections.Generic.List<string[]> Rows = new System.Collections.Generic.List<string[]>();
         }
 
-        private static CsvPage ReadRows(byte[] body)
+        private static CsvPage ReadRows(ReadOnlyMemory<byte> body)
         {
             var page = new CsvPage();
             try
             {
-                using var reader = new StreamReader(new MemoryStream(body), Encoding.UTF8);
+                using var reader = new StreamReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
                 using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = true });
                 while (csv.Read())
                 {

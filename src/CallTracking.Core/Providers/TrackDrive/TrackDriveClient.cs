@@ -51,7 +51,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 AddColumns(q, query.Columns, TrackDriveApi.CallFields.Id);
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
                 var items = JsonValues.ReadList<CallRecord>(response.Body, TrackDriveApi.CallsRoot, _parser.ParseCall, out var metadata);
                 var next = JsonValues.MetadataInt64(metadata, TrackDriveApi.NextCursor);
                 var nextToken = next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
@@ -64,7 +64,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             var id = CallKey(idOrUuid);
             var op = new RequestOperation("TrackDrive.GetCall", OperationSafety.Read, id);
-            var response = await GetAsync(string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)), op, cancellationToken).ConfigureAwait(false);
+            using var response = await GetAsync(string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)), op, cancellationToken).ConfigureAwait(false);
             return ReadSingle(response, TrackDriveApi.CallRoot, _parser.ParseCall, op);
         }
 
@@ -74,7 +74,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var id = CallKey(idOrUuid);
             var op = new RequestOperation("TrackDrive.HangUpCall", OperationSafety.Unsafe, id);
             var request = new HttpRequestMessage(HttpMethod.Delete, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)));
-            var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : ReadSingle(response, TrackDriveApi.CallRoot, _parser.ParseCall, op);
         }
 
@@ -92,7 +92,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
                 AddColumns(q, query.Columns, null);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
                 var items = JsonValues.ReadList(response.Body, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r) => _parser.ParseReportRow(ref r, query.Category), out var metadata);
                 return new Page<CallReportRow>(items, NextPage(page, items.Count, perPage, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount));
             }, query.First, _pageRetry, observer, cancellationToken);
@@ -107,7 +107,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             WriteFilter(q, query);
             return await _pageRetry.ExecuteAsync(async ct =>
             {
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallStatsPath), op, ct).ConfigureAwait(false);
+                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallStatsPath), op, ct).ConfigureAwait(false);
                 IReadOnlyList<CallStatistic> rows = JsonValues.ReadList(response.Body, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r) => _parser.ParseStatistic(ref r, query.GroupBy, query.Stat), out _);
                 return rows;
             }, cancellationToken).ConfigureAwait(false);
@@ -128,7 +128,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = new QueryBuilder();
                 WriteNumberFilter(q, query, number);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.PhoneNumbersPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                using var response = await GetAsync(q.AppendTo(TrackDriveApi.PhoneNumbersPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
                 var items = JsonValues.ReadList<TrackingNumber>(response.Body, TrackDriveApi.NumbersRoot, _parser.ParseNumber, out var metadata);
                 return new Page<TrackingNumber>(items, NextPage(page, items.Count, perPage, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount));
             }, query.First, _pageRetry, observer, cancellationToken);
@@ -139,7 +139,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             var key = NumberKey(idOrNumber, "Id");
             var op = new RequestOperation("TrackDrive.GetPhoneNumber", OperationSafety.Read, key);
-            var response = await GetAsync(NumberPath(key), op, cancellationToken).ConfigureAwait(false);
+            using var response = await GetAsync(NumberPath(key), op, cancellationToken).ConfigureAwait(false);
             return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
         }
 
@@ -159,7 +159,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (purchase.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, purchase.TokenValues);
             });
             var request = new HttpRequestMessage(HttpMethod.Post, TrackDriveApi.PhoneNumbersPath) { Content = body };
-            var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
             return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
         }
 
@@ -178,7 +178,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 else if (update.ClearTokenValues) w.WriteNull(TrackDriveApi.TokenValues);
             });
             var request = new HttpRequestMessage(HttpMethod.Put, NumberPath(key)) { Content = body };
-            var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
             return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
         }
 
@@ -188,7 +188,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var key = NumberKey(idOrNumber, "Id");
             var op = new RequestOperation("TrackDrive.UnrentPhoneNumber", OperationSafety.Unsafe, key);
             var request = new HttpRequestMessage(HttpMethod.Delete, NumberPath(key));
-            var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
             return response.Body.Length == 0 ? null : ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
         }
 

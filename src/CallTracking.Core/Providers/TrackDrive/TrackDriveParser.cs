@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using CallTracking.Core.Json;
 using CallTracking.Core.Model;
@@ -14,6 +15,10 @@ namespace CallTracking.Core.Providers.TrackDrive
     {
         private readonly string _defaultCountry;
 
+        // Every name a TrackDrive record may carry, so reading one allocates no string per property.
+        private static readonly Utf8NameTable CallNames = new Utf8NameTable(new[] { F.Id, F.InProgress }.Concat(TrackDriveApi.CallColumns));
+        private static readonly Utf8NameTable NumberNames = new Utf8NameTable(new[] { N.TollFree }.Concat(TrackDriveApi.NumberColumns));
+
         public TrackDriveParser(string defaultCountry) => _defaultCountry = defaultCountry;
 
         public CallRecord ParseCall(ref Utf8JsonReader reader)
@@ -21,14 +26,15 @@ namespace CallTracking.Core.Providers.TrackDrive
             string? id = null;
             var raw = new Dictionary<string, object?>(16, StringComparer.Ordinal);
             string? uuid = null, numberCalled = null, callerNumber = null, connectedTo = null, status = null, offer = null, trafficSource = null,
-                buyer = null, city = null, country = null, recording = null, hangup = null, createdAt = null, endedAt = null;
+                buyer = null, city = null, country = null, recording = null, hangup = null;
+            DateTimeOffset? createdAt = null, endedAt = null;
             bool? inProgress = null;
             long? total = null, answered = null, hold = null, ivr = null;
             decimal? revenue = null, payout = null, cost = null, providerCost = null;
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var name = reader.GetString()!;
+                var name = CallNames.Read(ref reader);
                 reader.Read();
                 switch (name)
                 {
@@ -46,8 +52,8 @@ namespace CallTracking.Core.Providers.TrackDrive
                     case F.CallerCountry: country = JsonValues.ReadString(ref reader); break;
                     case F.RecordingUrl: recording = JsonValues.ReadString(ref reader); break;
                     case F.HangupReason: hangup = JsonValues.ReadString(ref reader); break;
-                    case F.CreatedAt: createdAt = JsonValues.ReadString(ref reader); break;
-                    case F.EndedAt: endedAt = JsonValues.ReadString(ref reader); break;
+                    case F.CreatedAt: createdAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
+                    case F.EndedAt: endedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
                     case F.TotalDuration: total = JsonValues.ReadInt64(ref reader); break;
                     case F.AnsweredDuration: answered = JsonValues.ReadInt64(ref reader); break;
                     case F.HoldDuration: hold = JsonValues.ReadInt64(ref reader); break;
@@ -75,8 +81,8 @@ namespace CallTracking.Core.Providers.TrackDrive
                 CallerCountry = country,
                 RecordingUrl = recording,
                 HangupReason = hangup,
-                CreatedAt = TrackDriveDates.Parse(createdAt),
-                EndedAt = TrackDriveDates.Parse(endedAt),
+                CreatedAt = createdAt,
+                EndedAt = endedAt,
                 TotalDuration = Seconds(total),
                 AnsweredDuration = Seconds(answered),
                 HoldDuration = Seconds(hold),
@@ -98,7 +104,7 @@ namespace CallTracking.Core.Providers.TrackDrive
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var field = reader.GetString()!;
+                var field = NumberNames.Read(ref reader);
                 reader.Read();
                 switch (field)
                 {
@@ -184,13 +190,13 @@ namespace CallTracking.Core.Providers.TrackDrive
         }
 
         /// <summary>Reads {"error":…, "message":…} or {"errors":[…]} (error body shape is a gap: read leniently).</summary>
-        public static (string? Code, string? Message) ReadError(byte[] body)
+        public static (string? Code, string? Message) ReadError(ReadOnlyMemory<byte> body)
         {
             if (body.Length == 0) return (null, null);
-            var reader = new Utf8JsonReader(body);
+            var reader = new Utf8JsonReader(body.Span);
             string? code = null, message = null;
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return (null, System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300)));
+                return (null, System.Text.Encoding.UTF8.GetString(body.Slice(0, Math.Min(body.Length, 300)).ToArray()));
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = reader.GetString();
@@ -212,7 +218,15 @@ namespace CallTracking.Core.Providers.TrackDrive
         private string? Phone(string? value)
         {
             if (string.IsNullOrEmpty(value)) return null;
+            if (IsE164(value!)) return value; // what the API sends: skip the general normaliser
             return PhoneNumberNormalizer.TryNormalize(value, _defaultCountry, out var e164, out _) ? e164 : value;
+        }
+
+        private static bool IsE164(string value)
+        {
+            if (value.Length < 9 || value.Length > 16 || value[0] != '+' || value[1] == '0') return false;
+            for (var i = 1; i < value.Length; i++) if (value[i] < '0' || value[i] > '9') return false;
+            return true;
         }
 
         private static TimeSpan? Seconds(long? s) => s.HasValue ? TimeSpan.FromSeconds(s.Value) : (TimeSpan?)null;

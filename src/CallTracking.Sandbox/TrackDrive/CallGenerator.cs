@@ -15,13 +15,23 @@ namespace CallTracking.Sandbox.TrackDrive
         public const int StatusForwarded = 0;
         public const int StatusCallerHungUp = 9;
 
+        private const ulong Low48 = 0xFFFF_FFFF_FFFFUL;
+        private const ulong UuidMultiplier = 0x9E37_79B9_7F4BUL; // odd, so multiplying is a bijection mod 2^48
+
         private readonly ulong _seedMix;
+        private readonly ulong _uuidMask;
+        private readonly ulong _uuidInverse;
         private readonly ConcurrentDictionary<long, long> _hangUps = new ConcurrentDictionary<long, long>();
         private int _version;
 
         public CallGenerator(int seed, long count, DateTimeOffset anchor, TimeSpan span, int inProgressCount, InitialNumberPool pool)
         {
             _seedMix = SplitMix64.Mix((ulong)(uint)seed ^ 0x5EED_0000_0000UL);
+            _uuidMask = SplitMix64.Mix(_seedMix ^ 0x0001_D000UL) & Low48;
+            // Newton's iteration for the inverse of an odd number mod 2^64 (hence mod 2^48).
+            var inverse = UuidMultiplier;
+            for (var i = 0; i < 6; i++) inverse *= 2 - UuidMultiplier * inverse;
+            _uuidInverse = inverse;
             Count = count;
             AnchorTicks = anchor.UtcTicks;
             StepTicks = Math.Max(1, span.Ticks / Math.Max(1, count));
@@ -39,6 +49,9 @@ namespace CallTracking.Sandbox.TrackDrive
 
         /// <summary>Bumped by every hang-up, so cached counts and orderings for an older state are not reused.</summary>
         public int Version => Volatile.Read(ref _version);
+
+        /// <summary>The call id a uuid's last 48 bits point to (the caller still compares the whole uuid).</summary>
+        public long IdFromUuidTail(ulong tail48) => (long)((((tail48 & Low48) ^ _uuidMask) * _uuidInverse) & Low48);
 
         public long IndexOfId(long id) => id >= 1 && id <= Count ? Count - id : -1;
 
@@ -87,7 +100,8 @@ namespace CallTracking.Sandbox.TrackDrive
             var a = rng.Next();
             var b = rng.Next();
             c.UuidHi = (a & ~0xF000UL) | 0x4000UL; // version 4
-            c.UuidLo = (b & 0x3FFF_FFFF_FFFF_FFFFUL) | 0x8000_0000_0000_0000UL; // RFC 4122 variant
+            // RFC 4122 variant; the last 48 bits are a scrambled id, so a uuid leads back to its call in O(1).
+            c.UuidLo = (b & 0x3FFF_0000_0000_0000UL) | 0x8000_0000_0000_0000UL | ((((ulong)c.Id * UuidMultiplier) & Low48) ^ _uuidMask);
             c.SidHi = rng.Next();
             c.SidLo = rng.Next();
 

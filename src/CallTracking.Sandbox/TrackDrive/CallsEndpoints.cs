@@ -129,23 +129,12 @@ namespace CallTracking.Sandbox.TrackDrive
         {
             if (key.Length > 0 && key.Length <= 18 && key.All(ch => ch >= '0' && ch <= '9'))
                 return Calls.IndexOfId(long.Parse(key, CultureInfo.InvariantCulture));
-            if (!Guid.TryParse(key, out _)) return -1;
-            // uuids are a hash of the id, so finding one means scanning; the calls are computed, which keeps it fast enough.
-            var wanted = key.ToLowerInvariant();
-            Span<byte> buf = stackalloc byte[36];
-            for (long i = 0; i < Calls.Count; i++)
-            {
-                Calls.Get(i, out var c);
-                CallGenerator.FormatUuid(c.UuidHi, c.UuidLo, buf);
-                if (Equal(buf, wanted)) return i;
-            }
-            return -1;
-        }
-
-        private static bool Equal(Span<byte> ascii, string s)
-        {
-            for (var i = 0; i < ascii.Length; i++) if (ascii[i] != s[i]) return false;
-            return true;
+            if (key.Length != 36 || !Guid.TryParse(key, out _)) return -1;
+            var tail = ulong.Parse(key.Substring(24), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            var index = Calls.IndexOfId(Calls.IdFromUuidTail(tail));
+            if (index < 0) return -1;
+            Calls.Get(index, out var c);
+            return string.Equals(CallGenerator.UuidString(c.UuidHi, c.UuidLo), key, StringComparison.OrdinalIgnoreCase) ? index : -1;
         }
 
         public SandboxHttpResponse Reports(SandboxHttpRequest request, string? suffixFormat)

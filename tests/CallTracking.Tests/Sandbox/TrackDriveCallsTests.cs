@@ -106,6 +106,7 @@ public sealed class TrackDriveCallsTests
     {
         using var c = SandboxClient.Create(loopback);
         var ids = new HashSet<long>();
+        var uuids = new HashSet<string>();
         long cursor = -1;
         var pages = 0;
         long previous = long.MaxValue;
@@ -120,6 +121,7 @@ public sealed class TrackDriveCallsTests
             {
                 var id = call.GetProperty("id").GetInt64();
                 Assert.True(ids.Add(id));
+                Assert.True(uuids.Add(call.GetProperty("uuid").GetString()!));
                 var created = DateTimeOffset.Parse(call.GetProperty("created_at").GetString()!);
                 Assert.True(created.UtcTicks <= previous, "newest first");
                 previous = created.UtcTicks;
@@ -308,6 +310,10 @@ public sealed class TrackDriveCallsTests
         var last = (await c.GetAsync("calls?per_page=5&cursor=4999998")).Json;
         Assert.Equal(new long[] { 3, 2, 1 }, last.GetProperty("calls").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()));
         Assert.Equal(0, last.GetProperty("metadata").GetProperty("next_cursor").GetInt64());
+
+        var uuid = c.Sandbox.TrackDrive.GetCallUuid(1_234_567);
+        Assert.Equal(1_234_567, (await c.GetAsync("calls/" + uuid)).Json.GetProperty("call").GetProperty("id").GetInt64());
+        Assert.Equal(1_234_567, (await c.GetAsync("calls/" + uuid.ToUpperInvariant())).Json.GetProperty("call").GetProperty("id").GetInt64());
 
         var farPage = (await c.GetAsync("calls?per_page=1000&page=4000")).Json;
         Assert.Equal(5_000_000 - 3_999_000, farPage.GetProperty("calls")[0].GetProperty("id").GetInt64());

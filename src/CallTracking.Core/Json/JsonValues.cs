@@ -36,7 +36,7 @@ namespace CallTracking.Core.Json
                         // Slice the nested value's text out of the page buffer: no DOM for a value we only keep as text.
                         var start = (int)reader.TokenStartIndex;
                         reader.Skip();
-                        return Encoding.UTF8.GetString(CurrentSource.Span.Slice(start, (int)reader.BytesConsumed - start).ToArray());
+                        return Encoding.UTF8.GetString(CurrentSource.Span.Slice(_sliceOffset + start, (int)reader.BytesConsumed - start).ToArray());
                     }
                     using (var doc = JsonDocument.ParseValue(ref reader)) return doc.RootElement.GetRawText();
                 default: throw new JsonException("Unexpected token " + reader.TokenType);
@@ -183,6 +183,124 @@ namespace CallTracking.Core.Json
             }
             return list;
         }
+
+        /// <summary>
+        /// Checks a whole list reply (every token, so a cut-off or malformed page fails here, before any record is handed
+        /// out), counts its records and reads its metadata. Records are then read one at a time by <see cref="EnumerateList"/>.
+        /// </summary>
+        public static int ScanList(ReadOnlyMemory<byte> body, string rootKey, out Dictionary<string, object?> metadata)
+        {
+            metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var count = 0;
+            try
+            {
+                var reader = new Utf8JsonReader(body.Span);
+                if (!reader.Read()) throw new JsonException("The reply is empty.");
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    count = SkipItems(ref reader);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var foundRoot = false;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        if (name == rootKey && reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            foundRoot = true;
+                            count = SkipItems(ref reader);
+                        }
+                        else if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                            {
+                                var key = reader.GetString()!;
+                                reader.Read();
+                                metadata[key] = ReadRaw(ref reader);
+                            }
+                        }
+                        else
+                        {
+                            metadata[name] = ReadRaw(ref reader);
+                        }
+                    }
+                    if (!foundRoot) throw new JsonException("The reply has no '" + rootKey + "' list.");
+                }
+                else throw new JsonException("The reply is not a JSON list.");
+                if (reader.CurrentDepth != 0 || reader.Read()) throw new JsonException("The reply has trailing data or ended early.");
+            }
+            catch (JsonException ex)
+            {
+                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+            }
+            return count;
+        }
+
+        private static int SkipItems(ref Utf8JsonReader reader)
+        {
+            var count = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A list item is not an object.");
+                reader.Skip();
+                count++;
+            }
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The list ended early.");
+            return count;
+        }
+
+        /// <summary>Reads the records of a list reply already checked by <see cref="ScanList"/>, one per MoveNext.</summary>
+        public static IEnumerable<T> EnumerateList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse)
+        {
+            var state = default(JsonReaderState);
+            long offset = 0;
+            var started = false;
+            while (true)
+            {
+                var result = default(T);
+                var has = false;
+                var previous = _currentSource;
+                _currentSource = body;
+                try
+                {
+                    var reader = new Utf8JsonReader(body.Span.Slice((int)offset), true, state);
+                    if (!started)
+                    {
+                        started = true;
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            // Find the root list; everything before it is metadata, already read by ScanList.
+                            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                            {
+                                if (reader.ValueTextEquals(rootKey)) { reader.Read(); if (reader.TokenType == JsonTokenType.StartArray) break; }
+                                else { reader.Read(); reader.Skip(); }
+                            }
+                        }
+                    }
+                    if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        // The slice keeps absolute positions for raw-value slicing: shift by the offset.
+                        _sliceOffset = (int)offset;
+                        result = parse(ref reader);
+                        has = true;
+                    }
+                    offset += reader.BytesConsumed;
+                    state = reader.CurrentState;
+                }
+                finally
+                {
+                    _currentSource = previous;
+                    _sliceOffset = 0;
+                }
+                if (!has) yield break;
+                yield return result!;
+            }
+        }
+
+        [ThreadStatic] private static int _sliceOffset;
 
         /// <summary>Reads a single record, either bare or wrapped as {"rootKey": {...}}.</summary>
         public static T ReadSingle<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse)

@@ -36,13 +36,25 @@ namespace CallTracking.Core.Paging
                     async ct => await fetchPage(current, ct).ConfigureAwait(false),
                     cancellationToken).ConfigureAwait(false);
                 pageNumber++;
-                var take = page.Items.Count;
-                if (first.HasValue && received + take > first.Value) take = (int)(first.Value - received);
-                received += take;
-                observer?.Invoke(new PageProgress(operation, pageNumber, received, page.TotalCount));
-                for (var i = 0; i < take; i++) yield return page.Items[i];
-                if (first.HasValue && received >= first.Value) yield break;
-                if (page.NextToken is null || page.Items.Count == 0) yield break;
+                try
+                {
+                    var take = page.Count;
+                    if (first.HasValue && received + take > first.Value) take = (int)(first.Value - received);
+                    received += take;
+                    observer?.Invoke(new PageProgress(operation, pageNumber, received, page.TotalCount));
+                    var given = 0;
+                    foreach (var item in page.Items)
+                    {
+                        if (given++ == take) break;
+                        yield return item;
+                    }
+                    if (first.HasValue && received >= first.Value) yield break;
+                    if (page.NextToken is null || page.Count == 0) yield break;
+                }
+                finally
+                {
+                    page.Dispose();
+                }
                 token = page.NextToken;
             }
         }

@@ -51,11 +51,12 @@ namespace CallTracking.Core.Providers.TrackDrive
                 AddColumns(q, query.Columns, TrackDriveApi.CallFields.Id);
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
-                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                var items = JsonValues.ReadList<CallRecord>(response.Body, TrackDriveApi.CallsRoot, _parser.ParseCall, out var metadata);
-                var next = JsonValues.MetadataInt64(metadata, TrackDriveApi.NextCursor);
-                var nextToken = next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
-                return new Page<CallRecord>(items, nextToken, JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount));
+                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                return LazyPage(response, TrackDriveApi.CallsRoot, _parser.ParseCall, (count, metadata) =>
+                {
+                    var next = JsonValues.MetadataInt64(metadata, TrackDriveApi.NextCursor);
+                    return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
+                });
             }, query.First, _pageRetry, observer, cancellationToken);
         }
 
@@ -92,9 +93,8 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
                 AddColumns(q, query.Columns, null);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                var items = JsonValues.ReadList(response.Body, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r) => _parser.ParseReportRow(ref r, query.Category), out var metadata);
-                return new Page<CallReportRow>(items, NextPage(page, items.Count, perPage, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount));
+                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                return LazyPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r) => _parser.ParseReportRow(ref r, query.Category), (count, metadata) => NextPage(page, count, perPage, metadata));
             }, query.First, _pageRetry, observer, cancellationToken);
         }
 
@@ -128,9 +128,8 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = new QueryBuilder();
                 WriteNumberFilter(q, query, number);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                using var response = await GetAsync(q.AppendTo(TrackDriveApi.PhoneNumbersPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                var items = JsonValues.ReadList<TrackingNumber>(response.Body, TrackDriveApi.NumbersRoot, _parser.ParseNumber, out var metadata);
-                return new Page<TrackingNumber>(items, NextPage(page, items.Count, perPage, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount));
+                var response = await GetAsync(q.AppendTo(TrackDriveApi.PhoneNumbersPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
+                return LazyPage(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, (count, metadata) => NextPage(page, count, perPage, metadata));
             }, query.First, _pageRetry, observer, cancellationToken);
         }
 
@@ -307,6 +306,24 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             foreach (var c in s) if (c < '0' || c > '9') return false;
             return s.Length > 0;
+        }
+
+        /// <summary>
+        /// Checks the whole page first (a broken page is fetched again before any of its records is handed out), then
+        /// reads records one at a time from the page's buffer, which the page owns until it is consumed.
+        /// </summary>
+        private static Page<T> LazyPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<int, Dictionary<string, object?>, string?> nextToken)
+        {
+            try
+            {
+                var count = JsonValues.ScanList(response.Body, root, out var metadata);
+                return new Page<T>(JsonValues.EnumerateList(response.Body, root, parse), count, nextToken(count, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount), response);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
 
         private T ReadSingle<T>(ApiResponse response, string root, RecordParser<T> parse, RequestOperation op)

@@ -38,7 +38,9 @@ namespace CallTracking.Core.Http
             HttpResponseMessage response;
             try
             {
-                response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                // Headers-read: the retry handler has already read the body into a pooled buffer; letting HttpClient buffer it again
+                // would copy every page once more into a growing (large-object) MemoryStream.
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

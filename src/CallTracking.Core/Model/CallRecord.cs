@@ -36,6 +36,23 @@ namespace CallTracking.Core.Model
         public string? CallerCountry { get; set; }
         public string? RecordingUrl { get; set; }
         public string? HangupReason { get; set; }
+        public string? ObfuscatedCallerNumber { get; set; }
+        /// <summary>Tokens the call was tagged with, as key:value.</summary>
+        public IReadOnlyList<string> TokenValues { get; set; } = Array.Empty<string>();
+        public long? UserOfferId { get; set; }
+        public long? UserTrafficSourceId { get; set; }
+        public long? UserBuyerId { get; set; }
+        public string? SubId { get; set; }
+        public long? RingPoolId { get; set; }
+        public bool? BuyerConverted { get; set; }
+        public bool? BuyerRepeatCaller { get; set; }
+        public bool? TrafficSourceConverted { get; set; }
+        public bool? TrafficSourceRepeatCaller { get; set; }
+        /// <summary>The telephony carrier's id of the call.</summary>
+        public string? CallSid { get; set; }
+        /// <summary>The telephony carrier that handled the call (TrackDrive's "provider" column).</summary>
+        public string? TelephonyProvider { get; set; }
+        public long? OutgoingWebhooksCount { get; set; }
 
         public override string ToString() => Uuid ?? Id;
     }

@@ -21,9 +21,9 @@ namespace CallTracking.Core.Model
         public ProviderName Provider { get; }
 
         /// <summary>The provider's own identifier of this record.</summary>
-        public string Id { get; }
+        public string Id { get; internal set; }
 
         /// <summary>The provider's fields as sent (strings, numbers, booleans; nested values as JSON text).</summary>
-        public IReadOnlyDictionary<string, object?> Raw { get; }
+        public IReadOnlyDictionary<string, object?> Raw { get; internal set; }
     }
 }

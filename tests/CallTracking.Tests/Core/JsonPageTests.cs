@@ -9,7 +9,7 @@ public class JsonPageTests
 {
     private const string Page = """
         {"calls":[
-          {"id":1,"uuid":"a","token_values":{"k":"v1"},"created_at":"2016-01-01T12:25:15.000-05:00","number_called":"+18005550100","sub_id":"s1"},
+          {"id":1,"uuid":"a","token_values":{"k":"v1"},"created_at":"2016-01-01T12:25:15.000-05:00","number_called":"+18005550100","sub_id":"s1","future_field":{"a":[1]}},
           {"id":2,"uuid":"b","token_values":{"k":"v2","n":[1,2]},"created_at":"2016-01-01 12:25:15 -0500","number_called":"(800) 555-0101","in_progress":true}
         ],"metadata":{"next_cursor":0,"total_count":2}}
         """;
@@ -23,9 +23,10 @@ public class JsonPageTests
         var parser = new TrackDriveParser("US");
         var calls = JsonValues.EnumerateList(body, "calls", parser.ParseCall).ToList();
         Assert.Equal(new[] { "1", "2" }, calls.Select(c => c.Id));
-        Assert.Equal("""{"k":"v1"}""", calls[0].Raw["token_values"]);
-        Assert.Equal("""{"k":"v2","n":[1,2]}""", calls[1].Raw["token_values"]);
-        Assert.Equal("s1", calls[0].Raw["sub_id"]);
+        Assert.Equal(new[] { "k:v1" }, calls[0].TokenValues);
+        Assert.Equal("s1", calls[0].SubId);
+        Assert.Equal("""{"a":[1]}""", calls[0].Raw["future_field"]); // unknown fields are kept, verbatim
+        Assert.Empty(calls[1].Raw);
         Assert.Equal(new DateTimeOffset(2016, 1, 1, 12, 25, 15, TimeSpan.FromHours(-5)), calls[0].CreatedAt);
         Assert.Equal(calls[0].CreatedAt, calls[1].CreatedAt);
         Assert.Equal("+18005550101", calls[1].CalledNumber);

@@ -202,6 +202,20 @@ namespace CallTracking.Core.Providers.TrackDrive
             public const string HangupReason = "hangup_reason";
             public const string CreatedAt = "created_at";
             public const string EndedAt = "ended_at";
+            public const string ObfuscatedCallerNumber = "obfuscated_caller_number";
+            public const string TokenValues = "token_values";
+            public const string UserOfferId = "user_offer_id";
+            public const string UserTrafficSourceId = "user_traffic_source_id";
+            public const string UserBuyerId = "user_buyer_id";
+            public const string SubId = "sub_id";
+            public const string RingPoolId = "ring_pool_id";
+            public const string BuyerConverted = "buyer_converted";
+            public const string BuyerRepeatCaller = "buyer_repeat_caller";
+            public const string TrafficSourceConverted = "traffic_source_converted";
+            public const string TrafficSourceRepeatCaller = "traffic_source_repeat_caller";
+            public const string CallSid = "call_sid";
+            public const string Provider = "provider";
+            public const string OutgoingWebhooksCount = "outgoing_webhooks_count";
         }
 
         // ---- Field names of a phone number object [numbers] columns (+ toll_free [gap]) ----------------------------------

@@ -23,75 +23,60 @@ namespace CallTracking.Core.Providers.TrackDrive
 
         public CallRecord ParseCall(ref Utf8JsonReader reader)
         {
-            string? id = null;
-            var raw = new Dictionary<string, object?>(16, StringComparer.Ordinal);
-            string? uuid = null, numberCalled = null, callerNumber = null, connectedTo = null, status = null, offer = null, trafficSource = null,
-                buyer = null, city = null, country = null, recording = null, hangup = null;
-            DateTimeOffset? createdAt = null, endedAt = null;
-            bool? inProgress = null;
-            long? total = null, answered = null, hold = null, ivr = null;
-            decimal? revenue = null, payout = null, cost = null, providerCost = null;
-
+            // Typed as read, straight onto the record: a listing of millions of calls allocates no per-field boxes and,
+            // for the documented columns, no Raw dictionary (it is made only for fields this version does not know).
+            var call = new CallRecord(Model.ProviderName.TrackDrive, string.Empty);
+            Dictionary<string, object?>? raw = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = CallNames.Read(ref reader);
                 reader.Read();
                 switch (name)
                 {
-                    case F.Id: id = JsonValues.ReadString(ref reader); break;
-                    case F.Uuid: uuid = JsonValues.ReadString(ref reader); break;
-                    case F.NumberCalled: numberCalled = JsonValues.ReadString(ref reader); break;
-                    case F.CallerNumber: callerNumber = JsonValues.ReadString(ref reader); break;
-                    case F.ConnectedTo: connectedTo = JsonValues.ReadString(ref reader); break;
-                    case F.Status: status = JsonValues.ReadString(ref reader); break;
-                    case F.InProgress: inProgress = JsonValues.ReadBoolean(ref reader); break;
-                    case F.Offer: offer = JsonValues.ReadString(ref reader); break;
-                    case F.TrafficSource: trafficSource = JsonValues.ReadString(ref reader); break;
-                    case F.Buyer: buyer = JsonValues.ReadString(ref reader); break;
-                    case F.CallerCity: city = JsonValues.ReadString(ref reader); break;
-                    case F.CallerCountry: country = JsonValues.ReadString(ref reader); break;
-                    case F.RecordingUrl: recording = JsonValues.ReadString(ref reader); break;
-                    case F.HangupReason: hangup = JsonValues.ReadString(ref reader); break;
-                    case F.CreatedAt: createdAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
-                    case F.EndedAt: endedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
-                    case F.TotalDuration: total = JsonValues.ReadInt64(ref reader); break;
-                    case F.AnsweredDuration: answered = JsonValues.ReadInt64(ref reader); break;
-                    case F.HoldDuration: hold = JsonValues.ReadInt64(ref reader); break;
-                    case F.IvrDuration: ivr = JsonValues.ReadInt64(ref reader); break;
-                    case F.BuyerRevenue: revenue = JsonValues.ReadDecimal(ref reader); break;
-                    case F.TrafficSourcePayout: payout = JsonValues.ReadDecimal(ref reader); break;
-                    case F.TrackDriveCost: cost = JsonValues.ReadDecimal(ref reader); break;
-                    case F.ProviderCost: providerCost = JsonValues.ReadDecimal(ref reader); break;
-                    default: raw[name] = JsonValues.ReadRaw(ref reader); break;
+                    case F.Id: call.Id = JsonValues.ReadString(ref reader) ?? string.Empty; break;
+                    case F.Uuid: call.Uuid = JsonValues.ReadString(ref reader); break;
+                    case F.NumberCalled: call.CalledNumber = Phone(JsonValues.ReadString(ref reader)); break;
+                    case F.CallerNumber: call.CallerNumber = Phone(JsonValues.ReadString(ref reader)); break;
+                    case F.ConnectedTo: call.ConnectedTo = Phone(JsonValues.ReadString(ref reader)); break;
+                    case F.ObfuscatedCallerNumber: call.ObfuscatedCallerNumber = JsonValues.ReadString(ref reader); break;
+                    case F.Status: call.Status = JsonValues.ReadString(ref reader); break;
+                    case F.InProgress: call.InProgress = JsonValues.ReadBoolean(ref reader); break;
+                    case F.Offer: call.Offer = JsonValues.ReadString(ref reader); break;
+                    case F.TrafficSource: call.TrafficSource = JsonValues.ReadString(ref reader); break;
+                    case F.Buyer: call.Buyer = JsonValues.ReadString(ref reader); break;
+                    case F.CallerCity: call.CallerCity = JsonValues.ReadString(ref reader); break;
+                    case F.CallerCountry: call.CallerCountry = JsonValues.ReadString(ref reader); break;
+                    case F.RecordingUrl: call.RecordingUrl = JsonValues.ReadString(ref reader); break;
+                    case F.HangupReason: call.HangupReason = JsonValues.ReadString(ref reader); break;
+                    case F.CreatedAt: call.CreatedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
+                    case F.EndedAt: call.EndedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
+                    case F.TotalDuration: call.TotalDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
+                    case F.AnsweredDuration: call.AnsweredDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
+                    case F.HoldDuration: call.HoldDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
+                    case F.IvrDuration: call.IvrDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
+                    case F.BuyerRevenue: call.Revenue = JsonValues.ReadDecimal(ref reader); break;
+                    case F.TrafficSourcePayout: call.Payout = JsonValues.ReadDecimal(ref reader); break;
+                    case F.TrackDriveCost: call.Cost = JsonValues.ReadDecimal(ref reader); break;
+                    case F.ProviderCost: call.ProviderCost = JsonValues.ReadDecimal(ref reader); break;
+                    case F.TokenValues: call.TokenValues = JsonValues.ReadStringList(ref reader); break;
+                    case F.UserOfferId: call.UserOfferId = JsonValues.ReadInt64(ref reader); break;
+                    case F.UserTrafficSourceId: call.UserTrafficSourceId = JsonValues.ReadInt64(ref reader); break;
+                    case F.UserBuyerId: call.UserBuyerId = JsonValues.ReadInt64(ref reader); break;
+                    case F.SubId: call.SubId = JsonValues.ReadString(ref reader); break;
+                    case F.RingPoolId: call.RingPoolId = JsonValues.ReadInt64(ref reader); break;
+                    case F.BuyerConverted: call.BuyerConverted = JsonValues.ReadBoolean(ref reader); break;
+                    case F.BuyerRepeatCaller: call.BuyerRepeatCaller = JsonValues.ReadBoolean(ref reader); break;
+                    case F.TrafficSourceConverted: call.TrafficSourceConverted = JsonValues.ReadBoolean(ref reader); break;
+                    case F.TrafficSourceRepeatCaller: call.TrafficSourceRepeatCaller = JsonValues.ReadBoolean(ref reader); break;
+                    case F.CallSid: call.CallSid = JsonValues.ReadString(ref reader); break;
+                    case F.Provider: call.TelephonyProvider = JsonValues.ReadString(ref reader); break;
+                    case F.OutgoingWebhooksCount: call.OutgoingWebhooksCount = JsonValues.ReadInt64(ref reader); break;
+                    default: (raw ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = JsonValues.ReadRaw(ref reader); break;
                 }
             }
-
-            return new CallRecord(Model.ProviderName.TrackDrive, id ?? uuid ?? string.Empty, raw)
-            {
-                Uuid = uuid,
-                CalledNumber = Phone(numberCalled),
-                CallerNumber = Phone(callerNumber),
-                ConnectedTo = Phone(connectedTo),
-                Status = status,
-                InProgress = inProgress,
-                Offer = offer,
-                TrafficSource = trafficSource,
-                Buyer = buyer,
-                CallerCity = city,
-                CallerCountry = country,
-                RecordingUrl = recording,
-                HangupReason = hangup,
-                CreatedAt = createdAt,
-                EndedAt = endedAt,
-                TotalDuration = Seconds(total),
-                AnsweredDuration = Seconds(answered),
-                HoldDuration = Seconds(hold),
-                IvrDuration = Seconds(ivr),
-                Revenue = revenue,
-                Payout = payout,
-                Cost = cost,
-                ProviderCost = providerCost,
-            };
+            if (call.Id.Length == 0) call.Id = call.Uuid ?? string.Empty;
+            if (raw != null) call.Raw = raw;
+            return call;
         }
 
         public TrackingNumber ParseNumber(ref Utf8JsonReader reader)

@@ -184,13 +184,14 @@ namespace CallTracking.Sandbox.Http
         {
             if (_stopping.IsCancellationRequested) return;
             _stopping.Cancel();
-            try { _listener.Stop(); } catch (ObjectDisposedException) { }
-            try { _listener.Close(); } catch (ObjectDisposedException) { }
+            // The managed listener can throw while releasing its endpoint (e.g. "Address already in use" when another
+            // process races for the port); stopping must still complete.
+            try { _listener.Stop(); } catch (ObjectDisposedException) { } catch (HttpListenerException) { }
+            try { _listener.Close(); } catch (ObjectDisposedException) { } catch (HttpListenerException) { }
             try { _acceptLoop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
             // Requests already inside the router see the cancelled token and abort their responses.
             var deadline = DateTime.UtcNow.AddSeconds(2);
             while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
-
         }
     }
 }

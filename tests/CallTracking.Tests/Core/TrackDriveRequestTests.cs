@@ -203,12 +203,12 @@ public class TrackDriveRequestTests
     }
 
     [Fact]
-    public void Stats_require_group_by_stat_and_a_date_range()
+    public async Task Stats_require_group_by_stat_and_a_date_range()
     {
         using var c = TestConnections.TrackDrive(new FakeHandler());
-        Assert.Equal("GroupBy", Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { Stat = "count" })).Result.ParameterName);
-        Assert.Equal("Stat", Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "avg" })).Result.ParameterName);
-        Assert.Equal("CreatedAfter", Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count" })).Result.ParameterName);
+        Assert.Equal("GroupBy", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { Stat = "count" }))).ParameterName);
+        Assert.Equal("Stat", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "avg" }))).ParameterName);
+        Assert.Equal("CreatedAfter", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count" }))).ParameterName);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using CallTracking.Core.Model;
 using CallTracking.Core.Providers.TrackDrive;
@@ -16,7 +15,7 @@ namespace CallTracking.PowerShell.Commands.Calls
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CallLog", DefaultParameterSetName = ParameterSets.TrackDriveList)]
     [OutputType(typeof(CallRecord))]
-    public sealed class GetCallLogCommand : CallTrackingCmdlet, ICallFilterParameters
+    public sealed class GetCallLogCommand : TrackDriveListCmdlet, ICallFilterParameters
     {
         /// <summary>The call's numeric id or uuid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.TrackDriveById)]
@@ -202,22 +201,6 @@ namespace CallTracking.PowerShell.Commands.Calls
             "buyer_revenue", "traffic_source_converted", "traffic_source_repeat_caller", "traffic_source_payout", "trackdrive_cost", "provider_cost", "hangup_reason", "call_sid", "provider", "outgoing_webhooks_count", "created_at", "ended_at")]
         public string[]? Column { get; set; }
 
-
-        /// <summary>Stop after this many calls (default: all of them).</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        [Int64Transformation(nameof(First))]
-        public long? First { get; set; }
-
-        /// <summary>Records per request (1..1000, default 100).</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        [Alias("per_page")]
-        [Int32Transformation(nameof(PageSize))]
-        public int? PageSize { get; set; }
-
-        /// <summary>Writes the provider's CSV to this file instead of emitting objects.</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        public string? OutFile { get; set; }
-
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
@@ -237,24 +220,9 @@ namespace CallTracking.PowerShell.Commands.Calls
             query.Columns = AllowedValues.Canonical(Column, TrackDriveApi.CallColumns);
             query.First = First;
             query.PerPage = PageSize;
-            TryProcess(() =>
-            {
-                connection.EnsureProvider(ProviderName.TrackDrive, "Get-CallLog");
-                var client = connection.TrackDrive;
-                if (!string.IsNullOrEmpty(OutFile))
-                {
-                    var path = GetUnresolvedProviderPathFromPSPath(OutFile);
-                    var rows = RunAsync(async (progress, ct) =>
-                    {
-                        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 81920, useAsync: true);
-                        return await client.ExportCallsCsvAsync(query, file, progress, ct).ConfigureAwait(false);
-                    }, "Get-CallLog -OutFile");
-                    WriteVerbose("Wrote " + rows + " calls to " + path + ".");
-                    return;
-                }
-                foreach (var call in StreamAsync((progress, ct) => client.ListCallsAsync(query, progress, ct), "Get-CallLog"))
-                    WriteObject(call);
-            }, null);
+            WriteCsvOrRecords(connection, OutFile, "Get-CallLog", "calls", null,
+                (client, file, progress, ct) => client.ExportCallsCsvAsync(query, file, progress, ct),
+                (client, progress, ct) => client.ListCallsAsync(query, progress, ct));
         }
     }
 }

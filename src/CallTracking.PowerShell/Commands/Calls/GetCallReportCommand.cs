@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using CallTracking.Core.Model;
 using CallTracking.Core.Providers.TrackDrive;
@@ -14,7 +13,7 @@ namespace CallTracking.PowerShell.Commands.Calls
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CallReport")]
     [OutputType(typeof(CallReportRow))]
-    public sealed class GetCallReportCommand : CallTrackingCmdlet, ICallFilterParameters
+    public sealed class GetCallReportCommand : ListCmdlet, ICallFilterParameters
     {
         /// <summary>What to group the calls by.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -227,24 +226,9 @@ namespace CallTracking.PowerShell.Commands.Calls
             query.Columns = AllowedValues.Canonical(Column, TrackDriveApi.CallColumns);
             query.First = First;
             query.PerPage = PageSize;
-            TryProcess(() =>
-            {
-                connection.EnsureProvider(ProviderName.TrackDrive, "Get-CallReport");
-                var client = connection.TrackDrive;
-                if (!string.IsNullOrEmpty(OutFile))
-                {
-                    var path = GetUnresolvedProviderPathFromPSPath(OutFile);
-                    var rows = RunAsync(async (progress, ct) =>
-                    {
-                        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 81920, useAsync: true);
-                        return await client.ExportCallReportCsvAsync(query, file, progress, ct).ConfigureAwait(false);
-                    }, "Get-CallReport -OutFile");
-                    WriteVerbose("Wrote " + rows + " report rows to " + path + ".");
-                    return;
-                }
-                foreach (var row in StreamAsync((progress, ct) => client.GetCallReportAsync(query, progress, ct), "Get-CallReport"))
-                    WriteObject(row);
-            }, Category);
+            WriteCsvOrRecords(connection, OutFile, "Get-CallReport", "report rows", Category,
+                (client, file, progress, ct) => client.ExportCallReportCsvAsync(query, file, progress, ct),
+                (client, progress, ct) => client.GetCallReportAsync(query, progress, ct));
         }
     }
 }

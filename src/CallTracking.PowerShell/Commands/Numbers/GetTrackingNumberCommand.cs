@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using CallTracking.Core.Model;
 using CallTracking.Core.Providers.TrackDrive;
@@ -15,7 +14,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingNumber", DefaultParameterSetName = ParameterSets.TrackDriveList)]
     [OutputType(typeof(TrackingNumber))]
-    public sealed class GetTrackingNumberCommand : CallTrackingCmdlet
+    public sealed class GetTrackingNumberCommand : TrackDriveListCmdlet
     {
         /// <summary>The TrackDrive number id, or the number itself (+E164 or a national number of the default country).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.TrackDriveById)]
@@ -87,21 +86,6 @@ namespace CallTracking.PowerShell.Commands.Numbers
             "optimizer_tokens_changed_at", "created_at", "plain_number", "extension", "checksum", "human_number")]
         public string[]? Column { get; set; }
 
-        /// <summary>Stop after this many numbers (default: all of them).</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        [Int64Transformation(nameof(First))]
-        public long? First { get; set; }
-
-        /// <summary>Numbers per request (1..1000, default 100).</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        [Alias("per_page")]
-        [Int32Transformation(nameof(PageSize))]
-        public int? PageSize { get; set; }
-
-        /// <summary>Writes the provider's CSV to this file instead of emitting objects.</summary>
-        [Parameter(ParameterSetName = ParameterSets.TrackDriveList)]
-        public string? OutFile { get; set; }
-
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
@@ -122,24 +106,9 @@ namespace CallTracking.PowerShell.Commands.Numbers
                 CreatedAtFrom = CreatedAfter, CreatedAtTo = CreatedBefore, LastCallAtFrom = LastCallAfter, LastCallAtTo = LastCallBefore,
                 Fulltext = Search, TimeZone = AllowedValues.Canonical(TimeZone, TrackDriveApi.TimeZones), Columns = AllowedValues.Canonical(Column, TrackDriveApi.NumberColumns), First = First, PerPage = PageSize,
             };
-            TryProcess(() =>
-            {
-                connection.EnsureProvider(ProviderName.TrackDrive, "Get-TrackingNumber");
-                var client = connection.TrackDrive;
-                if (!string.IsNullOrEmpty(OutFile))
-                {
-                    var path = GetUnresolvedProviderPathFromPSPath(OutFile);
-                    var rows = RunAsync(async (progress, ct) =>
-                    {
-                        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 81920, useAsync: true);
-                        return await client.ExportPhoneNumbersCsvAsync(query, file, progress, ct).ConfigureAwait(false);
-                    }, "Get-TrackingNumber -OutFile");
-                    WriteVerbose("Wrote " + rows + " numbers to " + path + ".");
-                    return;
-                }
-                foreach (var number in StreamAsync((progress, ct) => client.ListPhoneNumbersAsync(query, progress, ct), "Get-TrackingNumber"))
-                    WriteObject(number);
-            }, query);
+            WriteCsvOrRecords(connection, OutFile, "Get-TrackingNumber", "numbers", query,
+                (client, file, progress, ct) => client.ExportPhoneNumbersCsvAsync(query, file, progress, ct),
+                (client, progress, ct) => client.ListPhoneNumbersAsync(query, progress, ct));
         }
     }
 }

@@ -99,11 +99,11 @@ namespace CallTracking.Core.Connections
         {
             if (_disposed) throw new ObjectDisposedException(Name, "The connection '" + Name + "' was disconnected.");
             if (Provider != expected)
-                throw new CallTrackingArgumentException("Connection", Name + " (" + Provider + ")", "a " + expected + " connection for " + what + "; use the " + Provider + " parameters, or pass -Connection for a " + expected + " account");
+                throw CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", "a " + expected + " connection for " + what + "; use the " + Provider + " parameters, or pass -Connection for a " + expected + " account");
         }
 
         private CallTrackingArgumentException WrongProvider(ProviderName expected)
-            => new CallTrackingArgumentException("Connection", Name + " (" + Provider + ")", "a " + expected + " connection");
+            => CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", "a " + expected + " connection");
 
         private static Uri ResolveBaseUri(ConnectionOptions options)
         {

@@ -22,6 +22,13 @@ namespace CallTracking.Core.Validation
         public string? Value { get; }
         public string Allowed { get; }
 
+        /// <summary>True when the value is a connection to another provider than the parameters given are for.</summary>
+        public bool IsProviderMismatch { get; private set; }
+
+        /// <summary>Parameters for one provider were given with a connection to another.</summary>
+        public static CallTrackingArgumentException ProviderMismatch(string connection, string allowed)
+            => new CallTrackingArgumentException("Connection", connection, allowed) { IsProviderMismatch = true };
+
         public static CallTrackingArgumentException NotInSet(string parameterName, object? value, IEnumerable<string> allowed)
             => new CallTrackingArgumentException(parameterName, value, "one of: " + string.Join(", ", allowed));
 

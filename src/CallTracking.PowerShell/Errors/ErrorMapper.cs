@@ -28,7 +28,7 @@ namespace CallTracking.PowerShell.Errors
             string? action = null;
             switch (exception)
             {
-                case CallTrackingArgumentException arg when string.Equals(arg.ParameterName, "Connection", StringComparison.Ordinal):
+                case CallTrackingArgumentException arg when arg.IsProviderMismatch:
                     id = ErrorIds.WrongProvider;
                     category = ErrorCategory.InvalidArgument;
                     action = "Pass -Connection with a connection to the provider these parameters are for (Get-CallTrackingConnection lists them).";

@@ -249,6 +249,17 @@ public class TrackDriveRequestTests
         Assert.DoesNotContain("x", c.ToString().Replace("TrackDrive", "").Replace("trackdrive", ""));
     }
 
+    [Fact]
+    public void A_connection_refuses_parameters_for_another_provider()
+    {
+        using var c = TestConnections.TrackDrive(new FakeHandler());
+        var ex = Assert.Throws<CallTrackingArgumentException>(() => c.EnsureProvider(ProviderName.AvidTrak, "New-TrackingNumber"));
+        Assert.True(ex.IsProviderMismatch);
+        Assert.Contains("TrackDrive", ex.Message);
+        Assert.Contains("AvidTrak", ex.Message);
+        Assert.False(new CallTrackingArgumentException("Country", "XX", "US").IsProviderMismatch);
+    }
+
     private sealed class ListenerStub : IRequestListener
     {
         public List<string> Lines { get; } = new();

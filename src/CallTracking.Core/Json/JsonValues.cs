@@ -124,63 +124,14 @@ namespace CallTracking.Core.Json
         }
 
         /// <summary>
-        /// Reads a list envelope: either a bare array of records, or an object whose <paramref name="rootKey"/> is the array,
-        /// with any other top-level object (metadata) read into a flat dictionary.
+        /// Reads a list envelope whole: either a bare array of records, or an object whose <paramref name="rootKey"/> is the
+        /// array, with any other top-level object (metadata) read into a flat dictionary.
         /// </summary>
         public static List<T> ReadList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse, out Dictionary<string, object?> metadata)
         {
-            metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var list = new List<T>();
-            var previous = _currentSource;
-            _currentSource = body;
-            try
-            {
-                var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-                if (!reader.Read()) throw new JsonException("The reply is empty.");
-                if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    ReadArray(ref reader, parse, list);
-                }
-                else if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    var foundRoot = false;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                    {
-                        var name = reader.GetString()!;
-                        reader.Read();
-                        if (name == rootKey && reader.TokenType == JsonTokenType.StartArray)
-                        {
-                            foundRoot = true;
-                            ReadArray(ref reader, parse, list);
-                        }
-                        else if (reader.TokenType == JsonTokenType.StartObject)
-                        {
-                            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                            {
-                                var key = reader.GetString()!;
-                                reader.Read();
-                                metadata[key] = ReadRaw(ref reader);
-                            }
-                        }
-                        else
-                        {
-                            metadata[name] = ReadRaw(ref reader);
-                        }
-                    }
-                    if (!foundRoot) throw new JsonException("The reply has no '" + rootKey + "' list.");
-                }
-                else throw new JsonException("The reply is not a JSON list.");
-                if (reader.TokenType != JsonTokenType.EndObject && reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The reply ended early.");
-                if (!reader.IsFinalBlock || reader.CurrentDepth != 0) throw new JsonException("The reply ended early.");
-            }
-            catch (JsonException ex)
-            {
-                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
-            }
-            finally
-            {
-                _currentSource = previous;
-            }
+            var count = ScanList(body, rootKey, out metadata);
+            var list = new List<T>(count);
+            list.AddRange(EnumerateList(body, rootKey, parse));
             return list;
         }
 
@@ -339,16 +290,6 @@ namespace CallTracking.Core.Json
             if (reader.TokenType == JsonTokenType.Null) return null;
             if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value)) return value;
             return fallback(ReadString(ref reader));
-        }
-
-        private static void ReadArray<T>(ref Utf8JsonReader reader, RecordParser<T> parse, List<T> list)
-        {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A list item is not an object.");
-                list.Add(parse(ref reader));
-            }
-            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The list ended early.");
         }
 
         public static long? MetadataInt64(Dictionary<string, object?> metadata, string key)

@@ -55,12 +55,6 @@ namespace CallTracking.Core.Http
             }
             return null;
         }
-
-        public static bool IsTransientStatus(HttpStatusCode code)
-        {
-            var s = (int)code;
-            return s == 429 || s == 500 || s == 502 || s == 503 || s == 504 || s == 408;
-        }
     }
 
     /// <summary>A reply body that arrived broken (truncated or not parseable) for a read; the read may be repeated.</summary>

@@ -36,7 +36,6 @@ namespace CallTracking.Core.Providers.TrackDrive
         public const string ReportsRoot = "reports";            // [gap]
         public const string StatsRoot = "stats";                // [gap]
         public const string CallRoot = "call";                  // [gap] single call
-        public const string PhoneNumberRoot = "phone_numbers";  // (unused alias kept out of parsing)
         public const string SingleNumberRoot = "phone_number";  // [gap] single number
         public const string Metadata = "metadata";              // [calls]
         public const string NextCursor = "next_cursor";         // [calls]

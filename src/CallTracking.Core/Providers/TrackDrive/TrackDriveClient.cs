@@ -48,7 +48,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = new QueryBuilder();
                 WriteFilter(q, query);
                 q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-                AddColumns(q, query.Columns, TrackDriveApi.CallFields.Id);
+                AddColumns(q, query.Columns);
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
                 var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
@@ -91,7 +91,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = new QueryBuilder().Add(TrackDriveApi.Category, query.Category);
                 WriteFilter(q, query);
                 q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-                AddColumns(q, query.Columns, null);
+                AddColumns(q, query.Columns);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
                 var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
                 return LazyPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r) => _parser.ParseReportRow(ref r, query.Category), (count, metadata) => NextPage(page, count, perPage, metadata));
@@ -200,7 +200,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var q = new QueryBuilder();
             WriteFilter(q, query);
             q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-            AddColumns(q, query.Columns, TrackDriveApi.CallFields.Id);
+            AddColumns(q, query.Columns);
             return CsvExport.CopyPagesAsync(this, "TrackDrive.ExportCalls", TrackDriveApi.CallsCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
         }
 
@@ -210,7 +210,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var q = new QueryBuilder().Add(TrackDriveApi.Category, query.Category);
             WriteFilter(q, query);
             q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-            AddColumns(q, query.Columns, null);
+            AddColumns(q, query.Columns);
             return CsvExport.CopyPagesAsync(this, "TrackDrive.ExportCallReport", TrackDriveApi.CallReportsCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
         }
 
@@ -255,10 +255,10 @@ namespace CallTracking.Core.Providers.TrackDrive
              .Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone)
              .Add(TrackDriveApi.Number, number).Add(TrackDriveApi.OfferId, query.OfferId).Add(TrackDriveApi.TrafficSourceId, query.TrafficSourceId)
              .Add(TrackDriveApi.ProviderConfigurationId, query.ProviderConfigurationId).Add(TrackDriveApi.RingPoolId, query.RingPoolId);
-            AddColumns(q, query.Columns, TrackDriveApi.NumberFields.Id);
+            AddColumns(q, query.Columns);
         }
 
-        private static void AddColumns(QueryBuilder q, IReadOnlyList<string>? columns, string? alwaysFirst)
+        private static void AddColumns(QueryBuilder q, IReadOnlyList<string>? columns)
         {
             if (columns is null || columns.Count == 0) return;
             q.Add(TrackDriveApi.Columns, string.Join(",", columns));

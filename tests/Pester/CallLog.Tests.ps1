@@ -70,6 +70,34 @@ Describe 'Get-CallLog paging' {
         (Get-SandboxLog $conn 'GET' $CallsListPath).Count | Should -BeLessThan 10
     }
 
+    It 'a stop request (Ctrl+C) ends a listing of 2,000,000 calls mid-stream, as Stopped and without an error' {
+        # Untimed here (bench/module-timings.ps1 measures the latency): the point is that StopProcessing cancels the
+        # request and the pump, so the pipeline ends instead of running on to 2,000,000 records.
+        $big = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 2000000 -Name big -PassThru
+        try {
+            # One statement (a stopped multi-statement invocation records a PipelineStopped error of its own, even for
+            # built-in cmdlets): the module comes in through the runspace's initial session state.
+            $iss = [initialsessionstate]::CreateDefault2()
+            $iss.ImportPSModule([string[]]@($ModuleManifest))
+            $ps = [powershell]::Create($iss)
+            $null = $ps.AddCommand('Get-CallLog').AddParameter('Connection', $big).AddParameter('PageSize', 1000)
+            $in = [System.Management.Automation.PSDataCollection[psobject]]::new(); $in.Complete()
+            $out = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $handle = $ps.BeginInvoke($in, $out)
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ($out.Count -lt 5000 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+            $out.Count | Should -BeGreaterOrEqual 5000
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $out.Count | Should -BeLessThan 2000000
+            $ps.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            if ($ps) { $ps.Dispose() }
+            Disconnect-CallTracking -Connection $big
+        }
+    }
+
     It 'rejects an out-of-range -PageSize' {
         { Get-CallLog -PageSize 0 -ErrorAction Stop } | Should -Throw
         { Get-CallLog -PageSize 1001 -ErrorAction Stop } | Should -Throw

@@ -73,14 +73,12 @@ Describe 'Get-CallLog paging' {
     It 'a stop request (Ctrl+C) ends a listing of 2,000,000 calls mid-stream, as Stopped and without an error' {
         # Untimed here (bench/module-timings.ps1 measures the latency): the point is that StopProcessing cancels the
         # request and the pump, so the pipeline ends instead of running on to 2,000,000 records.
-        $big = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 2000000 -Name big -PassThru
+        # The inner runspace makes its own connection (connections are per runspace), so this file's current one stays.
+        $iss = [initialsessionstate]::CreateDefault2()
+        $iss.ImportPSModule([string[]]@($ModuleManifest))
+        $ps = [powershell]::Create($iss)
         try {
-            # One statement (a stopped multi-statement invocation records a PipelineStopped error of its own, even for
-            # built-in cmdlets): the module comes in through the runspace's initial session state.
-            $iss = [initialsessionstate]::CreateDefault2()
-            $iss.ImportPSModule([string[]]@($ModuleManifest))
-            $ps = [powershell]::Create($iss)
-            $null = $ps.AddCommand('Get-CallLog').AddParameter('Connection', $big).AddParameter('PageSize', 1000)
+            $null = $ps.AddScript('Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 2000000; Get-CallLog -PageSize 1000')
             $in = [System.Management.Automation.PSDataCollection[psobject]]::new(); $in.Complete()
             $out = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $handle = $ps.BeginInvoke($in, $out)
@@ -93,9 +91,9 @@ Describe 'Get-CallLog paging' {
             $ps.Streams.Error.Count | Should -Be 0
         }
         finally {
-            if ($ps) { $ps.Dispose() }
-            Disconnect-CallTracking -Connection $big
+            $ps.Dispose()
         }
+        (Get-CallTrackingConnection -Current).Id | Should -Be $conn.Id
     }
 
     It 'rejects an out-of-range -PageSize' {

@@ -57,6 +57,29 @@ Describe 'Connect-CallTracking' {
         Disconnect-CallTracking -Connection $c
     }
 
+    It 'keeps connections per runspace: parallel runspaces connecting under the same name leave each other alone' {
+        $outer = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 10 -SandboxNumberCount 2 -PassThru
+        $iss = [initialsessionstate]::CreateDefault2()
+        $iss.ImportPSModule([string[]]@($ModuleManifest))
+        $inner = foreach ($i in 1..2) {
+            $ps = [powershell]::Create($iss)
+            try {
+                # same default name (TrackDrive) as the outer connection
+                $null = $ps.AddScript('$c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 10 -SandboxNumberCount 3 -PassThru; [pscustomobject]@{ Id = $c.Id; Numbers = @(Get-TrackingNumber).Count; Listed = @(Get-CallTrackingConnection).Count }')
+                $ps.Invoke()
+                $ps.Streams.Error.Count | Should -Be 0
+            }
+            finally { $ps.Dispose() }
+        }
+        $inner.Count | Should -Be 2
+        $inner | ForEach-Object { $_.Numbers | Should -Be 3; $_.Listed | Should -Be 1 }
+        $inner[0].Id | Should -Not -Be $inner[1].Id
+        (Get-CallTrackingConnection -Current).Id | Should -Be $outer.Id
+        $outer.IsDisconnected | Should -BeFalse
+        @(Get-TrackingNumber).Count | Should -Be 2
+        Disconnect-CallTracking -Connection $outer
+    }
+
     It 'refuses http:// to a host that is not loopback' {
         $err = $null
         try { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri 'http://example.com/api/v1/' -ErrorAction Stop }

@@ -1,23 +1,44 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation.Runspaces;
 using CallTracking.Core.Connections;
 
 namespace CallTracking.PowerShell.Session
 {
     /// <summary>
-    /// The connections made by Connect-CallTracking in this process, by name (case-insensitive), and the current one that
-    /// cmdlets use when -Connection is not given. Thread-safe: runspaces of one process share it.
+    /// The connections made by Connect-CallTracking, by name (case-insensitive), and the current one that cmdlets use when
+    /// -Connection is not given — per runspace. A binary module's statics are shared by every runspace of the process, so
+    /// without the runspace key, `ForEach-Object -Parallel { Connect-CallTracking … }` would have each runspace replace (and
+    /// dispose) the others' connections of the same name and steal their "current" one. A connection object itself can
+    /// still be passed to any runspace with -Connection.
     /// </summary>
     internal static class ConnectionRegistry
     {
         private static readonly object Gate = new object();
-        private static readonly Dictionary<string, CallTrackingConnection> ByName = new Dictionary<string, CallTrackingConnection>(StringComparer.OrdinalIgnoreCase);
-        private static CallTrackingConnection? _current;
+        private static readonly Dictionary<Guid, RunspaceConnections> ByRunspace = new Dictionary<Guid, RunspaceConnections>();
+
+        private sealed class RunspaceConnections
+        {
+            public readonly Dictionary<string, CallTrackingConnection> ByName = new Dictionary<string, CallTrackingConnection>(StringComparer.OrdinalIgnoreCase);
+            public CallTrackingConnection? Current;
+        }
+
+        /// <summary>The runspace running the calling cmdlet (the pipeline thread's default runspace).</summary>
+        private static Guid RunspaceKey => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+
+        private static RunspaceConnections Mine(bool create)
+        {
+            var key = RunspaceKey;
+            if (ByRunspace.TryGetValue(key, out var state) || !create) return state ?? new RunspaceConnections();
+            state = new RunspaceConnections();
+            ByRunspace[key] = state;
+            return state;
+        }
 
         public static CallTrackingConnection? Current
         {
-            get { lock (Gate) return _current; }
+            get { lock (Gate) return Mine(false).Current; }
         }
 
         /// <summary>Registers <paramref name="connection"/> under its name and makes it current; one of the same name is disposed.</summary>
@@ -26,21 +47,22 @@ namespace CallTracking.PowerShell.Session
             CallTrackingConnection? replaced = null;
             lock (Gate)
             {
-                if (ByName.TryGetValue(connection.Name, out var old) && !ReferenceEquals(old, connection)) replaced = old;
-                ByName[connection.Name] = connection;
-                _current = connection;
+                var mine = Mine(true);
+                if (mine.ByName.TryGetValue(connection.Name, out var old) && !ReferenceEquals(old, connection)) replaced = old;
+                mine.ByName[connection.Name] = connection;
+                mine.Current = connection;
             }
             replaced?.Dispose();
         }
 
         public static IReadOnlyList<CallTrackingConnection> All
         {
-            get { lock (Gate) return ByName.Values.OrderBy(c => c.ConnectedAt).ToList(); }
+            get { lock (Gate) return Mine(false).ByName.Values.OrderBy(c => c.ConnectedAt).ToList(); }
         }
 
         public static CallTrackingConnection? Find(string name)
         {
-            lock (Gate) return ByName.TryGetValue(name, out var c) ? c : null;
+            lock (Gate) return Mine(false).ByName.TryGetValue(name, out var c) ? c : null;
         }
 
         /// <summary>Forgets and disposes the connection (and the sandbox it owns); clears Current when it was current.</summary>
@@ -48,21 +70,24 @@ namespace CallTracking.PowerShell.Session
         {
             lock (Gate)
             {
-                if (ByName.TryGetValue(connection.Name, out var registered) && ReferenceEquals(registered, connection)) ByName.Remove(connection.Name);
-                if (ReferenceEquals(_current, connection)) _current = null;
+                var mine = Mine(false);
+                if (mine.ByName.TryGetValue(connection.Name, out var registered) && ReferenceEquals(registered, connection)) mine.ByName.Remove(connection.Name);
+                if (ReferenceEquals(mine.Current, connection)) mine.Current = null;
             }
             connection.Dispose();
         }
 
+        /// <summary>Remove-Module: forgets and disposes this runspace's connections; other runspaces keep theirs.</summary>
         public static void Clear()
         {
             List<CallTrackingConnection> all;
             lock (Gate)
             {
-                all = ByName.Values.ToList();
-                if (_current != null && !all.Contains(_current)) all.Add(_current);
-                ByName.Clear();
-                _current = null;
+                var key = RunspaceKey;
+                if (!ByRunspace.TryGetValue(key, out var mine)) return;
+                ByRunspace.Remove(key);
+                all = mine.ByName.Values.ToList();
+                if (mine.Current != null && !all.Contains(mine.Current)) all.Add(mine.Current);
             }
             foreach (var c in all)
             {

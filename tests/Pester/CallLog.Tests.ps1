@@ -96,6 +96,24 @@ Describe 'Get-CallLog paging' {
         (Get-CallTrackingConnection -Current).Id | Should -Be $conn.Id
     }
 
+    It 'shows Write-Progress with the total the API reports, and completes it' {
+        $iss = [initialsessionstate]::CreateDefault2()
+        $iss.ImportPSModule([string[]]@($ModuleManifest))
+        $ps = [powershell]::Create($iss)
+        try {
+            $null = $ps.AddScript('Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 2500; Get-CallLog -PageSize 500 | Measure-Object | ForEach-Object Count')
+            $ps.Invoke() | Should -Be 2500
+            $progress = @($ps.Streams.Progress)
+            $progress.Count | Should -BeGreaterThan 1
+            $progress[0].StatusDescription | Should -Match 'of 2500'
+            ($progress | Where-Object RecordType -eq 'Processing' | ForEach-Object PercentComplete) | Should -Contain 20
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'rejects an out-of-range -PageSize' {
         { Get-CallLog -PageSize 0 -ErrorAction Stop } | Should -Throw
         { Get-CallLog -PageSize 1001 -ErrorAction Stop } | Should -Throw

@@ -19,7 +19,8 @@ namespace CallTracking.PowerShell.Base
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private static int _nextActivityId = 1000;
-        private ProgressRecord? _openProgress;
+        private int _progressActivityId;
+        private string? _progressActivity;
 
         /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
         protected CancellationToken StopToken => _stop.Token;
@@ -131,21 +132,22 @@ namespace CallTracking.PowerShell.Base
         {
             if (!progress.TotalCount.HasValue || progress.TotalCount.Value <= 0) return;
             var total = progress.TotalCount.Value;
-            if (_openProgress == null) _openProgress = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), activity, "Starting");
-            var percent = (int)Math.Min(100, progress.Received * 100 / total);
-            _openProgress.StatusDescription = "Received " + progress.Received + " of " + total + " (page " + progress.PageNumber + ")";
-            _openProgress.PercentComplete = percent;
-            _openProgress.RecordType = ProgressRecordType.Processing;
-            WriteProgress(_openProgress);
+            if (_progressActivityId == 0) _progressActivityId = Interlocked.Increment(ref _nextActivityId);
+            _progressActivity = activity;
+            // A new record each time: hosts and $ps.Streams.Progress keep the records they are given.
+            WriteProgress(new ProgressRecord(_progressActivityId, activity, "Received " + progress.Received + " of " + total + " (page " + progress.PageNumber + ")")
+            {
+                PercentComplete = (int)Math.Min(100, progress.Received * 100 / total),
+                RecordType = ProgressRecordType.Processing,
+            });
         }
 
         private void CompleteProgress()
         {
-            if (_openProgress == null) return;
-            _openProgress.RecordType = ProgressRecordType.Completed;
-            _openProgress.PercentComplete = 100;
-            try { WriteProgress(_openProgress); } catch (PipelineStoppedException) { }
-            _openProgress = null;
+            if (_progressActivityId == 0) return;
+            var done = new ProgressRecord(_progressActivityId, _progressActivity ?? "CallTracking", "Done") { PercentComplete = 100, RecordType = ProgressRecordType.Completed };
+            _progressActivityId = 0;
+            try { WriteProgress(done); } catch (PipelineStoppedException) { }
         }
     }
 }

@@ -262,14 +262,19 @@ namespace CallTracking.Core.Json
             {
                 var reader = new Utf8JsonReader(body.Span);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The reply is not a JSON object.");
-                var probe = reader; // struct copy: look at the first property without moving the real reader
-                if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName && probe.ValueTextEquals(rootKey))
+                // The documented root key, or any envelope that is one property holding one object ({"number": {...}}):
+                // the single-object root key is a gap, so read it leniently. A bare record has several properties.
+                var probe = reader; // struct copy: look ahead without moving the real reader
+                if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
                 {
+                    var named = probe.ValueTextEquals(rootKey);
                     probe.Read();
                     if (probe.TokenType == JsonTokenType.StartObject)
                     {
-                        var result = parse(ref probe);
-                        return result;
+                        var inner = probe;
+                        probe.Skip();
+                        if (named || (probe.Read() && probe.TokenType == JsonTokenType.EndObject))
+                            return parse(ref inner);
                     }
                 }
                 return parse(ref reader);

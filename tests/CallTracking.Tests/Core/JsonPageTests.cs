@@ -53,4 +53,16 @@ public class JsonPageTests
         reader.Read(); reader.Read();
         Assert.Equal("status", table.Read(ref reader)); // escaped spelling of a known name
     }
+
+    [Theory]
+    [InlineData("""{"phone_number":{"id":7,"number":"+18005550100"}}""")]
+    [InlineData("""{"number":{"id":7,"number":"+18005550100"}}""")]
+    [InlineData("""{"id":7,"number":"+18005550100"}""")]
+    [InlineData("""{"data":{"id":7,"number":"+18005550100"}}""")]
+    public void A_single_record_reads_bare_or_in_any_one_property_envelope(string json)
+    {
+        var n = JsonValues.ReadSingle(Encoding.UTF8.GetBytes(json), "phone_number", new TrackDriveParser("US").ParseNumber);
+        Assert.Equal("7", n.Id);
+        Assert.Equal("+18005550100", n.Number);
+    }
 }

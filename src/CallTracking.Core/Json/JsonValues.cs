@@ -140,8 +140,17 @@ namespace CallTracking.Core.Json
         /// out), counts its records and reads its metadata. Records are then read one at a time by <see cref="EnumerateList"/>.
         /// </summary>
         public static int ScanList(ReadOnlyMemory<byte> body, string rootKey, out Dictionary<string, object?> metadata)
+            => ScanList(body, rootKey, out metadata, out _);
+
+        /// <summary>
+        /// As <see cref="ScanList(ReadOnlyMemory{byte}, string, out Dictionary{string, object?})"/>; when the documented
+        /// root key is absent but exactly one property holds a non-empty list of objects, that list is the records (root
+        /// keys are partly gaps), and <paramref name="actualRoot"/> names it for <see cref="EnumerateList"/>.
+        /// </summary>
+        public static int ScanList(ReadOnlyMemory<byte> body, string rootKey, out Dictionary<string, object?> metadata, out string actualRoot)
         {
             metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
+            actualRoot = rootKey;
             var count = 0;
             try
             {
@@ -154,6 +163,7 @@ namespace CallTracking.Core.Json
                 else if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     var foundRoot = false;
+                    var candidates = new List<string>(1);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var name = reader.GetString()!;
@@ -162,6 +172,11 @@ namespace CallTracking.Core.Json
                         {
                             foundRoot = true;
                             count = SkipItems(ref reader);
+                        }
+                        else if (reader.TokenType == JsonTokenType.StartArray && FirstItemIsObject(reader))
+                        {
+                            candidates.Add(name);
+                            metadata[name] = ReadRaw(ref reader);
                         }
                         else if (reader.TokenType == JsonTokenType.StartObject)
                         {
@@ -177,7 +192,13 @@ namespace CallTracking.Core.Json
                             metadata[name] = ReadRaw(ref reader);
                         }
                     }
-                    if (!foundRoot) throw new JsonException("The reply has no '" + rootKey + "' list.");
+                    if (!foundRoot)
+                    {
+                        if (candidates.Count != 1) throw new JsonException("The reply has no '" + rootKey + "' list.");
+                        actualRoot = candidates[0];
+                        metadata.Remove(actualRoot);
+                        count = CountItems(body, actualRoot);
+                    }
                 }
                 else throw new JsonException("The reply is not a JSON list.");
                 if (reader.CurrentDepth != 0 || reader.Read()) throw new JsonException("The reply has trailing data or ended early.");
@@ -187,6 +208,23 @@ namespace CallTracking.Core.Json
                 throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
             }
             return count;
+        }
+
+        private static bool FirstItemIsObject(Utf8JsonReader probe) // a copy: the caller's reader does not move
+            => probe.Read() && probe.TokenType == JsonTokenType.StartObject;
+
+        private static int CountItems(ReadOnlyMemory<byte> body, string key)
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(key);
+                reader.Read();
+                if (match && reader.TokenType == JsonTokenType.StartArray) return SkipItems(ref reader);
+                reader.Skip();
+            }
+            throw new JsonException("The reply has no '" + key + "' list.");
         }
 
         private static int SkipItems(ref Utf8JsonReader reader)

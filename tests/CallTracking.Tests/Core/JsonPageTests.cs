@@ -65,4 +65,18 @@ public class JsonPageTests
         Assert.Equal("7", n.Id);
         Assert.Equal("+18005550100", n.Number);
     }
+
+    [Fact]
+    public void A_list_under_an_undocumented_root_key_is_read_when_it_is_the_only_list_of_objects()
+    {
+        var body = new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes("""{"metadata":{"total_count":2},"tags":["a"],"phone_numbers":[{"id":1,"number":"+18005550100"},{"id":2,"number":"+18005550101"}]}"""));
+        Assert.Equal(2, JsonValues.ScanList(body, "numbers", out var metadata, out var root));
+        Assert.Equal("phone_numbers", root);
+        Assert.Equal(2L, metadata["total_count"]);
+        Assert.False(metadata.ContainsKey("phone_numbers"));
+        var numbers = JsonValues.EnumerateList(body, root, new TrackDriveParser("US").ParseNumber).ToList();
+        Assert.Equal(new[] { "1", "2" }, numbers.Select(n => n.Id));
+        // two candidate lists: ambiguous, so the page is refused rather than guessed
+        Assert.Throws<TransientContentException>(() => JsonValues.ScanList(Encoding.UTF8.GetBytes("""{"a":[{"id":1}],"b":[{"id":2}]}"""), "numbers", out _, out _));
+    }
 }

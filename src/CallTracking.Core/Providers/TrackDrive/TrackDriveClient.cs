@@ -316,8 +316,8 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             try
             {
-                var count = JsonValues.ScanList(response.Body, root, out var metadata);
-                return new Page<T>(JsonValues.EnumerateList(response.Body, root, parse), count, nextToken(count, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount), response);
+                var count = JsonValues.ScanList(response.Body, root, out var metadata, out var actualRoot);
+                return new Page<T>(JsonValues.EnumerateList(response.Body, actualRoot, parse), count, nextToken(count, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount), response);
             }
             catch
             {

@@ -32,6 +32,10 @@ namespace CallTracking.Core.Connections
             if (MaxRetry < 0 || MaxRetry > 20) throw new CallTrackingArgumentException("MaxRetry", MaxRetry, "a whole number from 0 to 20");
             if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(1)) throw new CallTrackingArgumentException("TimeoutSec", Timeout.TotalSeconds, "from 1 to 3600 seconds");
             if (Credential is null) throw new CallTrackingArgumentException("Credential", null, "a PSCredential (or -Sandbox)");
+            var country = (DefaultCountry ?? string.Empty).Trim().ToUpperInvariant();
+            if (!System.Linq.Enumerable.Contains(PhoneNumberNormalizer.KnownCountries, country, StringComparer.OrdinalIgnoreCase))
+                throw CallTrackingArgumentException.NotInSet("DefaultCountry", DefaultCountry, System.Linq.Enumerable.OrderBy(PhoneNumberNormalizer.KnownCountries, c => c, StringComparer.Ordinal));
+            DefaultCountry = country;
             if (BaseUri != null) EnsureSafeBaseUri(BaseUri);
         }
 

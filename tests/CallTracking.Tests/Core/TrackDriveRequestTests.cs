@@ -260,6 +260,23 @@ public class TrackDriveRequestTests
         Assert.False(new CallTrackingArgumentException("Country", "XX", "US").IsProviderMismatch);
     }
 
+    [Theory]
+    [InlineData("XX", null, "DefaultCountry")]
+    [InlineData("gb", 0, "TimeoutSec")]
+    public void Connection_options_are_checked_in_the_core(string country, int? timeoutSec, string parameter)
+    {
+        var options = new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Subdomain = "acme", DefaultCountry = country };
+        if (timeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(timeoutSec.Value);
+        Assert.Equal(parameter, Assert.Throws<CallTrackingArgumentException>(() => CallTrackingConnection.Open(options)).ParameterName);
+    }
+
+    [Fact]
+    public void Default_country_is_taken_in_any_case()
+    {
+        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Subdomain = "acme", DefaultCountry = " gb " });
+        Assert.Equal("GB", c.DefaultCountry);
+    }
+
     private sealed class ListenerStub : IRequestListener
     {
         public List<string> Lines { get; } = new();

@@ -79,18 +79,9 @@ namespace CallTracking.PowerShell.Commands.Connection
             try
             {
                 if (MaxRetry.HasValue) options.MaxRetry = MaxRetry.Value;
-                if (TimeoutSec.HasValue)
-                {
-                    if (TimeoutSec.Value < 1 || TimeoutSec.Value > 3600) throw new CallTrackingArgumentException(nameof(TimeoutSec), TimeoutSec.Value, "from 1 to 3600 seconds");
-                    options.Timeout = TimeSpan.FromSeconds(TimeoutSec.Value);
-                }
-                if (!string.IsNullOrWhiteSpace(DefaultCountry))
-                {
-                    var country = DefaultCountry!.Trim().ToUpperInvariant();
-                    if (!PhoneNumberNormalizer.KnownCountries.Contains(country, StringComparer.OrdinalIgnoreCase))
-                        throw CallTrackingArgumentException.NotInSet(nameof(DefaultCountry), DefaultCountry, PhoneNumberNormalizer.KnownCountries.OrderBy(c => c, StringComparer.Ordinal));
-                    options.DefaultCountry = country;
-                }
+                // Ranges and the country are checked by the core (ConnectionOptions), where every caller meets them.
+                if (TimeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(TimeoutSec.Value);
+                if (!string.IsNullOrWhiteSpace(DefaultCountry)) options.DefaultCountry = DefaultCountry!;
 
                 if (ParameterSetName == ParameterSets.Sandbox)
                 {

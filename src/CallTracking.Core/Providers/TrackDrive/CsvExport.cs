@@ -71,7 +71,9 @@ namespace CallTracking.Core.Providers.TrackDrive
             var page = new CsvPage();
             try
             {
-                using var reader = new StreamReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
+                // Read the pooled page in place (no second copy of it).
+                var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var array) ? array : new ArraySegment<byte>(body.ToArray());
+                using var reader = new StreamReader(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), Encoding.UTF8);
                 using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = true });
                 while (csv.Read())
                 {

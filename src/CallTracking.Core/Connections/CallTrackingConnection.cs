@@ -1,39 +1,44 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using CallTracking.Core.Http;
 using CallTracking.Core.Model;
-using CallTracking.Core.Providers.TrackDrive;
+using CallTracking.Core.Providers;
 using CallTracking.Core.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallTracking.Core.Connections
 {
     /// <summary>
-    /// One account at one provider: a pooled HttpClient built once through Microsoft.Extensions.Http (authentication →
-    /// retry → logging → timeout → transport), and the provider's client. Shown to users by Get-CallTrackingConnection;
-    /// nothing secret is reachable from it.
+    /// One account at one provider: the provider's descriptor, its named APIs (each with a pooled HttpClient from
+    /// Microsoft.Extensions.Http, handlers rotated after a finite lifetime), the executor that sends every request, and the
+    /// provider's client. Cmdlets ask it for a capability. Shown to users by Get-CallTrackingConnection; nothing secret is
+    /// reachable from it.
     /// </summary>
     public sealed class CallTrackingConnection : IDisposable
     {
         private readonly ServiceProvider _services;
-        private readonly HttpClient _http;
-        private readonly ProviderCredential _credential;
+        private readonly ProviderCredential? _credential;
+        private readonly IReadOnlyList<SecretValue> _secrets;
+        private readonly IRequestAuthenticator _authenticator;
         private readonly IDisposable? _owned;
-        private readonly TrackDriveClient? _trackDrive;
+        private readonly object _client;
         private bool _disposed;
 
-        private CallTrackingConnection(ConnectionOptions options, Uri baseUri)
+        private CallTrackingConnection(ProviderDescriptor descriptor, ConnectionOptions options, IReadOnlyDictionary<string, Uri> baseUris)
         {
-            Provider = options.Provider;
-            Name = string.IsNullOrWhiteSpace(options.Name) ? options.Provider.ToString() : options.Name!.Trim();
-            BaseUri = baseUri;
+            Descriptor = descriptor;
+            Provider = descriptor.Name;
+            Name = string.IsNullOrWhiteSpace(options.Name) ? descriptor.Name : options.Name!.Trim();
             MaxRetry = options.MaxRetry;
             Timeout = options.Timeout;
             IsSandbox = options.IsSandbox;
             DefaultCountry = options.DefaultCountry;
-            _credential = options.Credential!;
+            _credential = options.Credential;
+            _secrets = options.Secrets.Values.ToList();
             _owned = options.OwnedResource;
-            UserName = _credential.UserName;
+            UserName = descriptor.DescribeUser(options);
 
             var retry = new RetrySettings { MaxRetry = options.MaxRetry };
             if (options.RetryTiming != null)
@@ -42,44 +47,65 @@ namespace CallTracking.Core.Connections
                 retry.MaxDelay = options.RetryTiming.MaxDelay;
                 retry.MaxTotalWait = options.RetryTiming.MaxTotalWait;
             }
-            Retry = retry;
 
-            var authenticator = CreateAuthenticator(options.Provider, _credential);
+            _authenticator = descriptor.CreateAuthenticator(options);
             var services = new ServiceCollection();
-            var clientName = "CallTracking." + Id.ToString("N");
-            var builder = services.AddHttpClient(clientName, c =>
-                {
-                    c.BaseAddress = baseUri;
-                    c.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per attempt, in TimeoutHandler
-                    c.DefaultRequestHeaders.UserAgent.ParseAdd("CallTracking-PowerShell/" + typeof(CallTrackingConnection).Assembly.GetName().Version);
-                })
-                .AddHttpMessageHandler(() => new AuthenticationHandler(authenticator))
-                .AddHttpMessageHandler(() => new RetryHandler(retry))
-                .AddHttpMessageHandler(() => new LoggingHandler())
-                .AddHttpMessageHandler(() => new TimeoutHandler(options.Timeout))
-                .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
-                .RemoveAllLoggers(); // the factory's own loggers would write full URLs: ours redact
-            if (options.PrimaryHandlerFactory != null) builder.ConfigurePrimaryHttpMessageHandler(options.PrimaryHandlerFactory);
+            var factoryNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in baseUris)
+            {
+                var clientName = "CallTracking." + Id.ToString("N") + "." + pair.Key;
+                factoryNames[pair.Key] = clientName;
+                var baseUri = pair.Value;
+                var builder = services.AddHttpClient(clientName, c =>
+                    {
+                        c.BaseAddress = baseUri;
+                        c.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per attempt, in the executor
+                        c.DefaultRequestHeaders.UserAgent.ParseAdd("CallTracking-PowerShell/" + typeof(CallTrackingConnection).Assembly.GetName().Version);
+                    })
+                    .AddHttpMessageHandler(() => new LoggingHandler())
+                    .SetHandlerLifetime(options.HandlerLifetime)
+                    .RemoveAllLoggers(); // the factory's own loggers would write full URLs: ours redact
+                builder.ConfigurePrimaryHttpMessageHandler(options.PrimaryHandlerFactory ?? (() => new HttpClientHandler { AllowAutoRedirect = false }));
+            }
             _services = services.BuildServiceProvider();
-            _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
+            var factory = _services.GetRequiredService<IHttpClientFactory>();
+            var endpoints = new Dictionary<string, ApiEndpoint>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in baseUris)
+            {
+                var clientName = factoryNames[pair.Key];
+                endpoints[pair.Key] = new ApiEndpoint(pair.Key, pair.Value, () => factory.CreateClient(clientName));
+            }
+            Endpoints = descriptor.Endpoints.Where(e => endpoints.ContainsKey(e.Name)).Select(e => endpoints[e.Name]).ToList();
+            BaseUri = Endpoints.Count > 0 ? Endpoints[0].BaseUri : baseUris.Values.First();
 
-            var transport = new ApiTransport(Provider, _http, ScrubSecrets);
-            if (Provider == ProviderName.TrackDrive) _trackDrive = new TrackDriveClient(transport, retry, DefaultCountry);
+            Executor = new ApiExecutor(descriptor.Name, endpoints, _authenticator, descriptor.CreateInterpreter(options), retry, options.Timeout, options.MaxResponseBytes, ScrubSecrets);
+            var settings = new Dictionary<string, string>(options.Settings, StringComparer.OrdinalIgnoreCase);
+            _client = descriptor.CreateClient(new ProviderSession(Executor, DefaultCountry, settings));
         }
 
         /// <summary>Opens a connection (no request is sent: the first cmdlet proves the credentials).</summary>
         public static CallTrackingConnection Open(ConnectionOptions options)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
+            var descriptor = ProviderRegistry.Get(options.Provider);
             options.Validate();
-            return new CallTrackingConnection(options, ResolveBaseUri(options));
+            descriptor.ValidateCredentials(options);
+            var baseUris = descriptor.ResolveBaseUris(options);
+            foreach (var uri in baseUris.Values) ConnectionOptions.EnsureSafeBaseUri(uri, "BaseUri");
+            return new CallTrackingConnection(descriptor, options, baseUris);
         }
 
         public Guid Id { get; } = Guid.NewGuid();
         public string Name { get; }
-        public ProviderName Provider { get; }
+        /// <summary>The provider's name ("TrackDrive").</summary>
+        public string Provider { get; }
+        /// <summary>The provider as a plug-in (its APIs, operations, capabilities).</summary>
+        public ProviderDescriptor Descriptor { get; }
+        /// <summary>The base URI of the provider's first API.</summary>
         public Uri BaseUri { get; }
-        /// <summary>Not secret: the credential's user name (TrackDrive public key, or "auth_token" for the token style).</summary>
+        /// <summary>Every API of the connection with its base URI (AVANSER has two).</summary>
+        public IReadOnlyList<ApiEndpoint> Endpoints { get; }
+        /// <summary>Not secret: the credential's user name (a TrackDrive public key, "auth_token" for the token style).</summary>
         public string UserName { get; }
         public int MaxRetry { get; }
         public TimeSpan Timeout { get; }
@@ -87,56 +113,59 @@ namespace CallTracking.Core.Connections
         public string DefaultCountry { get; }
         public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.Now;
         public bool IsDisconnected => _disposed;
-        internal RetrySettings Retry { get; }
 
-        /// <summary>The TrackDrive client; an error naming the connection's provider when it is another.</summary>
-        public TrackDriveClient TrackDrive => _trackDrive ?? throw WrongProvider(ProviderName.TrackDrive);
+        /// <summary>The executor every request of this connection goes through.</summary>
+        public ApiExecutor Executor { get; }
+
+        /// <summary>The provider's client (for tests and advanced scripts; cmdlets use <see cref="Capability{T}"/>).</summary>
+        public object Client => _disposed ? throw Disconnected() : _client;
 
         /// <summary>The object a sandbox connection owns (the in-process sandbox), for Get-CallTrackingSandboxRequest.</summary>
         public object? SandboxInstance => IsSandbox ? _owned : null;
 
-        public void EnsureProvider(ProviderName expected, string what)
+        /// <summary>True when the provider has the capability.</summary>
+        public bool Supports<T>() where T : class => _client is T;
+
+        /// <summary>
+        /// The provider's implementation of a capability; a NotSupported error that names the provider and
+        /// <paramref name="what"/> ("Get-CallReport") when it has none, a disconnected error after Disconnect-CallTracking.
+        /// </summary>
+        public T Capability<T>(string what) where T : class
         {
-            if (_disposed) throw new ObjectDisposedException(Name, "The connection '" + Name + "' was disconnected.");
-            if (Provider != expected)
-                throw CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", "a " + expected + " connection for " + what + "; use the " + Provider + " parameters, or pass -Connection for a " + expected + " account");
+            if (_disposed) throw Disconnected();
+            return _client as T ?? throw new CallTrackingException(Provider, what, CallTrackingErrorKind.NotSupported,
+                Provider + " has no " + what + " (connection '" + Name + "'). Use a connection to a provider that has it (-Connection).");
         }
 
-        private CallTrackingArgumentException WrongProvider(ProviderName expected)
-            => CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", "a " + expected + " connection");
-
-        private static Uri ResolveBaseUri(ConnectionOptions options)
+        /// <summary>Checks that a piped object or a parameter class belongs to this connection's provider.</summary>
+        public void EnsureProvider(string provider, string what)
         {
-            if (options.BaseUri != null)
-            {
-                var u = options.BaseUri.AbsoluteUri;
-                return new Uri(u.EndsWith("/", StringComparison.Ordinal) ? u : u + "/");
-            }
-            switch (options.Provider)
-            {
-                case ProviderName.TrackDrive:
-                    if (string.IsNullOrWhiteSpace(options.Subdomain))
-                        throw new CallTrackingArgumentException("Subdomain", options.Subdomain, "your TrackDrive account's subdomain (acme for https://acme.trackdrive.com), or -BaseUri");
-                    if (Uri.CheckHostName(options.Subdomain + ".trackdrive.com") != UriHostNameType.Dns || options.Subdomain!.IndexOf('.') >= 0)
-                        throw new CallTrackingArgumentException("Subdomain", options.Subdomain, "a DNS label such as acme");
-                    return new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, TrackDriveApi.BaseUriTemplate, options.Subdomain!.Trim().ToLowerInvariant()));
-                default:
-                    throw new CallTrackingArgumentException("Provider", options.Provider, "TrackDrive (AvidTrak and AVANSER arrive in the next releases)");
-            }
+            if (_disposed) throw Disconnected();
+            if (!string.Equals(provider, Provider, StringComparison.OrdinalIgnoreCase))
+                throw CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", what + " is from " + provider + "; use a " + provider + " connection (-Connection)");
         }
 
-        private static IRequestAuthenticator CreateAuthenticator(ProviderName provider, ProviderCredential credential)
-        {
-            switch (provider)
-            {
-                case ProviderName.TrackDrive: return new TrackDriveAuthenticator(credential);
-                default: throw new CallTrackingArgumentException("Provider", provider, "TrackDrive (AvidTrak and AVANSER arrive in the next releases)");
-            }
-        }
+        private ObjectDisposedException Disconnected() => new ObjectDisposedException(Name, "The connection '" + Name + "' was disconnected: run Connect-CallTracking again.");
 
-        /// <summary>Removes this connection's secret from a provider's text before it reaches an exception.</summary>
+        /// <summary>Removes this connection's secrets, in every form the authenticator knows, from a text before it is shown.</summary>
         private string ScrubSecrets(string text)
-            => SecretRedactor.RedactValues(text, new[] { _credential.UseSecret(s => s), _credential.UseSecret(Uri.EscapeDataString) });
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var forms = new List<string?>();
+            if (_credential != null)
+            {
+                forms.Add(_credential.UseSecret(s => s));
+                forms.Add(_credential.UseSecret(Uri.EscapeDataString));
+            }
+            foreach (var s in _secrets)
+            {
+                forms.Add(s.Use(v => v));
+                forms.Add(s.Use(Uri.EscapeDataString));
+            }
+            forms.AddRange(_authenticator.SecretForms());
+            // Longest first, so a secret inside a longer encoded form does not break that form's match.
+            return SecretRedactor.RedactValues(text, forms.Where(f => !string.IsNullOrEmpty(f)).Distinct().OrderByDescending(f => f!.Length));
+        }
 
         public override string ToString() => Name + " (" + Provider + ", " + BaseUri + ")";
 
@@ -144,9 +173,10 @@ namespace CallTracking.Core.Connections
         {
             if (_disposed) return;
             _disposed = true;
-            _http.Dispose();
             _services.Dispose();
-            _credential.Dispose();
+            _credential?.Dispose();
+            foreach (var s in _secrets) s.Dispose();
+            (_authenticator as IDisposable)?.Dispose();
             _owned?.Dispose();
         }
     }

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace CallTracking.Core.Http
 {
     /// <summary>
-    /// A reply body read whole into a pooled buffer. The retry handler reads each attempt's body into one (so a body cut off
+    /// A reply body read whole into a pooled buffer. The executor reads each attempt's body into one (so a body cut off
     /// mid-way fails inside the retry scope), and the parsers read straight from it: one copy of a page, no large-object
     /// garbage per page, returned to the pool when the response is disposed.
     /// </summary>
@@ -31,10 +31,14 @@ namespace CallTracking.Core.Http
 
         public int Length => _length;
 
-        /// <summary>Reads <paramref name="content"/> whole and returns a buffered copy carrying the same content headers.</summary>
-        public static async Task<BufferedBody> LoadAsync(HttpContent content, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads <paramref name="content"/> whole and returns a buffered copy carrying the same content headers. A reply
+        /// larger than <paramref name="maxBytes"/> (announced or while reading) fails before it can fill the memory.
+        /// </summary>
+        public static async Task<BufferedBody> LoadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
         {
             var expected = content.Headers.ContentLength;
+            if (expected.HasValue && expected.Value > maxBytes) throw new ResponseTooLargeException(maxBytes, expected.Value);
             var buffer = Pool.Rent(expected.HasValue && expected.Value > 0 && expected.Value < int.MaxValue ? (int)expected.Value + 1 : 64 * 1024);
             var length = 0;
             try
@@ -45,7 +49,8 @@ namespace CallTracking.Core.Http
                     {
                         if (length == buffer.Length)
                         {
-                            var bigger = Pool.Rent(buffer.Length * 2);
+                            if (length >= maxBytes) throw new ResponseTooLargeException(maxBytes, null);
+                            var bigger = Pool.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, maxBytes + 1), int.MaxValue - 64));
                             Buffer.BlockCopy(buffer, 0, bigger, 0, length);
                             Pool.Return(buffer);
                             buffer = bigger;
@@ -53,6 +58,7 @@ namespace CallTracking.Core.Http
                         var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
                         if (read == 0) break;
                         length += read;
+                        if (length > maxBytes) throw new ResponseTooLargeException(maxBytes, null);
                     }
                 }
                 if (expected.HasValue && length != expected.Value)

@@ -1,51 +1,41 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace CallTracking.Core.Http
 {
-    /// <summary>
-    /// Decides whether a failed attempt may be sent again, from the operation's safety and what went wrong. A purchase whose
-    /// request may have reached the server (a 5xx, a timeout, a connection dropped mid-way) is never repeated: that could buy
-    /// twice. A 429 or a refused connection means the server did not act, so every operation may retry those.
-    /// </summary>
+    /// <summary>What a transport failure says about whether the request reached the server.</summary>
     public static class RetryClassifier
     {
-        public static bool IsRetryable(OperationSafety safety, HttpResponseMessage? response, Exception? exception, bool userCancelled)
-        {
-            if (userCancelled) return false;
-            if (response != null)
-            {
-                var status = (int)response.StatusCode;
-                if (status == 429) return true;
-                if (safety == OperationSafety.Unsafe) return false;
-                return status == 500 || status == 502 || status == 503 || status == 504 || status == 408;
-            }
-            if (exception is null) return false;
-            if (IsConnectionRefused(exception)) return true;
-            if (safety == OperationSafety.Unsafe) return false;
-            return exception is HttpRequestException || exception is TimeoutException || exception is IOException
-                || exception is TransientContentException || exception is OperationCanceledException;
-        }
-
         /// <summary>The connection was refused or the host not reached: nothing was sent, so nothing was done.</summary>
         public static bool IsConnectionRefused(Exception exception)
         {
             for (var e = exception; e != null; e = e.InnerException)
             {
-                if (e is SocketException se && (se.SocketErrorCode == SocketError.ConnectionRefused || se.SocketErrorCode == SocketError.HostNotFound || se.SocketErrorCode == SocketError.HostUnreachable || se.SocketErrorCode == SocketError.NetworkUnreachable))
+                if (e is SocketException se && (se.SocketErrorCode == SocketError.ConnectionRefused || se.SocketErrorCode == SocketError.HostNotFound
+                    || se.SocketErrorCode == SocketError.HostUnreachable || se.SocketErrorCode == SocketError.NetworkUnreachable
+                    || se.SocketErrorCode == SocketError.TryAgain || se.SocketErrorCode == SocketError.NoData))
                     return true;
                 if (e is ConnectionRefusedException) return true;
             }
             return false;
         }
 
-        /// <summary>Retry-After in either form (delta seconds or HTTP date), relative to now.</summary>
-        public static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
+        /// <summary>The TLS handshake failed: the request itself was never written.</summary>
+        public static bool IsTlsFailure(Exception exception)
         {
-            var header = response?.Headers.RetryAfter;
+            for (var e = exception; e != null; e = e.InnerException)
+                if (e is AuthenticationException) return true;
+            return false;
+        }
+
+        /// <summary>Retry-After in either form (delta seconds or HTTP date), relative to now.</summary>
+        public static TimeSpan? RetryAfter(HttpResponseHeaders? headers, DateTimeOffset now)
+        {
+            var header = headers?.RetryAfter;
             if (header is null) return null;
             if (header.Delta.HasValue) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
             if (header.Date.HasValue)
@@ -57,7 +47,7 @@ namespace CallTracking.Core.Http
         }
     }
 
-    /// <summary>A reply body that arrived broken (truncated or not parseable) for a read; the read may be repeated.</summary>
+    /// <summary>A reply body that arrived broken (truncated or not parseable); a read may be repeated.</summary>
     public sealed class TransientContentException : IOException
     {
         public TransientContentException(string message, Exception? inner = null) : base(message, inner) { }
@@ -67,5 +57,19 @@ namespace CallTracking.Core.Http
     public sealed class ConnectionRefusedException : HttpRequestException
     {
         public ConnectionRefusedException(string message, Exception? inner = null) : base(message, inner) { }
+    }
+
+    /// <summary>A reply larger than the connection's cap (Content-Length or while reading): never buffered whole.</summary>
+    public sealed class ResponseTooLargeException : IOException
+    {
+        public ResponseTooLargeException(long limit, long? announced)
+            : base(announced.HasValue
+                ? "The reply announces " + announced.Value + " bytes, more than the limit of " + limit + " bytes (-MaxResponseMB)."
+                : "The reply is larger than the limit of " + limit + " bytes (-MaxResponseMB).")
+        {
+            Limit = limit;
+        }
+
+        public long Limit { get; }
     }
 }

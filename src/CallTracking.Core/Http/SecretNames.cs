@@ -21,13 +21,28 @@ namespace CallTracking.Core.Http
         /// <summary>Every secret name known so far (generic names plus every registered provider's).</summary>
         public static IReadOnlyCollection<string> All
         {
-            get { lock (Gate) return _names.ToArray(); }
+            get
+            {
+                EnsureProviders();
+                lock (Gate) return _names.ToArray();
+            }
+        }
+
+        private static volatile bool _providersLoaded;
+
+        // The built-in providers register their names when the registry first loads: make sure it has.
+        private static void EnsureProviders()
+        {
+            if (_providersLoaded) return;
+            _providersLoaded = true;
+            Providers.ProviderRegistry.EnsureRegistered();
         }
 
         /// <summary>True when a value under <paramref name="name"/> must never be shown; "sid[]" is read as "sid".</summary>
         public static bool IsSecret(string? name)
         {
             if (string.IsNullOrEmpty(name)) return false;
+            EnsureProviders();
             var n = name!.EndsWith("[]", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2) : name;
             try { n = Uri.UnescapeDataString(n); } catch (UriFormatException) { }
             var names = _names; // copy-on-write: readers need no lock

@@ -5,28 +5,16 @@ using System.Text;
 namespace CallTracking.Core.Http
 {
     /// <summary>
-    /// Removes credentials from anything that may be logged or shown: query parameters that carry secrets (TrackDrive's
-    /// auth_token, AvidTrak's pincode and client_pin, AVANSER's token, api_key and signature), user info in a URI, and the
-    /// Authorization header.
+    /// Removes credentials from anything that may be logged or shown: query parameters named in <see cref="SecretNames"/>,
+    /// user info in a URI, and known secret values (in every form the connection's authenticator lists) in free text.
     /// </summary>
     public static class SecretRedactor
     {
         public const string Mask = "***";
 
-        private static readonly HashSet<string> SecretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "auth_token", "pincode", "client_pin", "token", "tokenKey", "api_key", "apikey", "signature", "password",
-            "private_key", "secret", "access_token", "key",
-        };
+        public static bool IsSecretKey(string name) => SecretNames.IsSecret(name);
 
-        public static bool IsSecretKey(string name)
-        {
-            var n = name.EndsWith("[]", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2) : name;
-            return SecretKeys.Contains(Uri.UnescapeDataString(n));
-        }
-
-        public static bool IsSecretHeader(string name)
-            => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
+        public static bool IsSecretHeader(string name) => SecretNames.IsSecret(name);
 
         public static string RedactUri(Uri? uri)
         {

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 
 namespace CallTracking.Core.Model
 {
-    /// <summary>One row of a calls report grouped by a category (TrackDrive GET /calls/reports).</summary>
+    /// <summary>One row of a calls report grouped by a category (for example status = forwarded: 120 calls).</summary>
     public sealed class CallReportRow : ProviderRecord
     {
-        public CallReportRow(ProviderName provider, string category, string value, IReadOnlyDictionary<string, object?>? raw = null)
+        public CallReportRow(string provider, string category, string value, IReadOnlyDictionary<string, object?>? raw = null)
             : base(provider, category + "=" + value, raw)
         {
             Category = category;
@@ -22,6 +22,8 @@ namespace CallTracking.Core.Model
         public decimal? Payout { get; set; }
         public decimal? Cost { get; set; }
         public decimal? Profit { get; set; }
+
+        public override string Kind => "report row";
 
         public override string ToString() => Category + "=" + Value;
     }

@@ -11,9 +11,11 @@ namespace CallTracking.Core.Model
         InvalidArgument,
         /// <summary>Rate limited; retries were exhausted.</summary>
         Throttled,
-        /// <summary>The provider failed (5xx, malformed reply, dropped connection) or refused for another reason.</summary>
+        /// <summary>The provider failed (5xx, unreadable reply, dropped connection) or refused for another reason.</summary>
         ProviderFailure,
         /// <summary>The request may or may not have reached the server and cannot safely be repeated (purchase, unrent, hang up).</summary>
         OutcomeUnknown,
+        /// <summary>The provider has no such function (or the provider refused the method as unknown).</summary>
+        NotSupported,
     }
 }

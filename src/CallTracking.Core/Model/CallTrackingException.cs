@@ -9,7 +9,7 @@ namespace CallTracking.Core.Model
     public class CallTrackingException : Exception
     {
         public CallTrackingException(
-            ProviderName provider,
+            string provider,
             string operation,
             CallTrackingErrorKind kind,
             string message,
@@ -19,15 +19,16 @@ namespace CallTracking.Core.Model
             Exception? innerException = null)
             : base(message, innerException)
         {
-            Provider = provider;
-            Operation = operation;
+            Provider = provider ?? string.Empty;
+            Operation = operation ?? string.Empty;
             Kind = kind;
             HttpStatus = httpStatus;
             ProviderCode = providerCode;
             ProviderMessage = providerMessage;
         }
 
-        public ProviderName Provider { get; }
+        /// <summary>The provider's name ("TrackDrive"); empty when the failure is not a provider's.</summary>
+        public string Provider { get; }
         /// <summary>The core operation that failed, e.g. "TrackDrive.PurchasePhoneNumber".</summary>
         public string Operation { get; }
         public CallTrackingErrorKind Kind { get; }
@@ -37,5 +38,8 @@ namespace CallTracking.Core.Model
 
         /// <summary>The request's target, when the failure concerns one object (a number, a call id).</summary>
         public string? Target { get; set; }
+
+        /// <summary>True when the request was surely not carried out (never sent, refused before processing): safe to repeat.</summary>
+        public bool NotSent { get; set; }
     }
 }

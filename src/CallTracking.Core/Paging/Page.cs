@@ -10,7 +10,7 @@ namespace CallTracking.Core.Paging
     /// </summary>
     public sealed class Page<T> : IDisposable
     {
-        private readonly IDisposable? _owner;
+        private IDisposable? _owner;
 
         public Page(IReadOnlyList<T> items, string? nextToken, long? totalCount)
             : this(items, items.Count, nextToken, totalCount, null)
@@ -31,6 +31,11 @@ namespace CallTracking.Core.Paging
         public string? NextToken { get; }
         public long? TotalCount { get; }
 
-        public void Dispose() => _owner?.Dispose();
+        public void Dispose()
+        {
+            var owner = _owner;
+            _owner = null;
+            owner?.Dispose();
+        }
     }
 }

@@ -3,82 +3,72 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using CallTracking.Core.Http;
-using Polly;
-using Polly.Retry;
 
 namespace CallTracking.Core.Paging
 {
+    /// <summary>Fetches one page: the token is null for the first page, then what the previous page gave as its next token.</summary>
+    public delegate Task<Page<T>> PageFetcher<T>(string? token, CancellationToken cancellationToken);
+
     /// <summary>
-    /// Streams a paged list: yields each record as its page arrives, holds one page at a time, and never stops early unless
-    /// told to (-First). A page whose body cannot be parsed (cut off, malformed) is fetched again from the same position,
-    /// so a flaky network neither loses nor repeats records.
+    /// Streams a paged list: each record is yielded as its page arrives, and while the consumer works on page k, page k+1 is
+    /// already on its way (at most two pages held), so a slow consumer (Export-Csv, a database write) and the network
+    /// overlap. The next page's token comes from the page (a cursor, a page number, the last record's id: the provider's
+    /// reader decides). Each fetch is one request with its own retry budget, retried inside it, so a broken page is fetched
+    /// again before any of its records is handed out: nothing is lost or repeated.
     /// </summary>
     public static class Paginator
     {
         public static async IAsyncEnumerable<T> StreamAsync<T>(
             string operation,
-            Func<string?, CancellationToken, Task<Page<T>>> fetchPage,
+            PageFetcher<T> fetchPage,
             long? first,
-            ResiliencePipeline pageRetry,
             Action<PageProgress>? observer,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             if (first.HasValue && first.Value <= 0) yield break;
-            string? token = null;
+            using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task<Page<T>>? next = fetchPage(null, prefetch.Token);
             long received = 0;
             var pageNumber = 0;
-            while (true)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = token;
-                var page = await pageRetry.ExecuteAsync(
-                    async ct => await fetchPage(current, ct).ConfigureAwait(false),
-                    cancellationToken).ConfigureAwait(false);
-                pageNumber++;
-                try
+                while (next != null)
                 {
-                    var take = page.Count;
-                    if (first.HasValue && received + take > first.Value) take = (int)(first.Value - received);
-                    received += take;
-                    observer?.Invoke(new PageProgress(operation, pageNumber, received, page.TotalCount));
-                    var given = 0;
-                    foreach (var item in page.Items)
+                    var page = await next.ConfigureAwait(false);
+                    next = null;
+                    try
                     {
-                        if (given++ == take) break;
-                        yield return item;
+                        pageNumber++;
+                        var take = page.Count;
+                        if (first.HasValue && received + take > first.Value) take = (int)(first.Value - received);
+                        received += take;
+                        observer?.Invoke(new PageProgress(operation, pageNumber, received, page.TotalCount));
+                        var more = page.NextToken != null && page.Count > 0 && !(first.HasValue && received >= first.Value);
+                        // Ask for the next page now, before this one is consumed.
+                        if (more) next = fetchPage(page.NextToken, prefetch.Token);
+                        var given = 0;
+                        foreach (var item in page.Items)
+                        {
+                            if (given++ == take) break;
+                            yield return item;
+                        }
                     }
-                    if (first.HasValue && received >= first.Value) yield break;
-                    if (page.NextToken is null || page.Count == 0) yield break;
-                }
-                finally
-                {
-                    page.Dispose();
-                }
-                token = page.NextToken;
-            }
-        }
-
-        /// <summary>Retries a page read whose body arrived broken (reads only), within the connection's MaxRetry.</summary>
-        public static ResiliencePipeline PageRetry(RetrySettings settings)
-        {
-            if (settings.MaxRetry <= 0) return ResiliencePipeline.Empty;
-            return new ResiliencePipelineBuilder()
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder().Handle<TransientContentException>(),
-                    MaxRetryAttempts = settings.MaxRetry,
-                    Delay = settings.BaseDelay,
-                    MaxDelay = settings.MaxDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    OnRetry = args =>
+                    finally
                     {
-                        RequestDiagnostics.Current?.OnRetry("page", args.AttemptNumber + 2, args.RetryDelay, "unreadable reply body");
-                        return default;
-                    },
-                })
-                .Build();
+                        page.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (next != null)
+                {
+                    // The consumer stopped early: cancel the page in flight and release it if it arrives anyway.
+                    prefetch.Cancel();
+                    try { (await next.ConfigureAwait(false)).Dispose(); }
+                    catch (Exception) { /* its failure no longer matters */ }
+                }
+            }
         }
     }
 }

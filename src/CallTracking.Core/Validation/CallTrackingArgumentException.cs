@@ -29,6 +29,21 @@ namespace CallTracking.Core.Validation
         public static CallTrackingArgumentException ProviderMismatch(string connection, string allowed)
             => new CallTrackingArgumentException("Connection", connection, allowed) { IsProviderMismatch = true };
 
+        /// <summary>None of a group of parameters was given although one is needed: "Give at least one of -A, -B: why."</summary>
+        public static CallTrackingArgumentException NothingGiven(IReadOnlyList<string> parameterNames, string why)
+        {
+            var names = string.Join(", ", parameterNames.Select(n => "-" + n));
+            return new CallTrackingArgumentException(parameterNames[0], null, "at least one of " + names, "Give at least one of " + names + ": " + why + ".");
+        }
+
+        private CallTrackingArgumentException(string parameterName, object? value, string allowed, string message)
+            : base(message, parameterName)
+        {
+            ParameterName = parameterName;
+            Value = value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            Allowed = allowed;
+        }
+
         public static CallTrackingArgumentException NotInSet(string parameterName, object? value, IEnumerable<string> allowed)
             => new CallTrackingArgumentException(parameterName, value, "one of: " + string.Join(", ", allowed));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CallTracking.Core.Http;
 
 namespace CallTracking.Core.Providers.TrackDrive
 {
@@ -11,13 +12,52 @@ namespace CallTracking.Core.Providers.TrackDrive
     /// </summary>
     public static class TrackDriveApi
     {
-        // ---- Hosts and auth ------------------------------------------------------------------------------------------
+        // ---- Provider, hosts and auth ------------------------------------------------------------------------------------
+        /// <summary>The name users type (Connect-CallTracking -Provider TrackDrive).</summary>
+        public const string ProviderName = "TrackDrive";
         /// <summary>[notes] current docs: https://{subdomain}.trackdrive.com/api/v1/ (the seed's examples use .net).</summary>
         public const string BaseUriTemplate = "https://{0}.trackdrive.com/api/v1/";
+        /// <summary>[calls][numbers] every path is under /api/v1/; a -BaseUri given without a path gets it.</summary>
+        public const string BasePath = "api/v1/";
+        /// <summary>Connection setting: the account's subdomain (acme for https://acme.trackdrive.com).</summary>
+        public const string SubdomainSetting = "Subdomain";
         /// <summary>[calls][numbers] query parameter carrying the token.</summary>
         public const string AuthTokenParameter = "auth_token";
         /// <summary>A credential whose user name is this uses the auth_token style; any other user name is a public key (Basic). [gap]</summary>
         public const string TokenUserName = "auth_token";
+        /// <summary>Also read as the token style. [gap]</summary>
+        public const string TokenUserNameShort = "token";
+
+        /// <summary>Names whose values are secrets: the token parameter [calls], a number's own key [numbers].</summary>
+        public static readonly IReadOnlyCollection<string> SecretNames = new[] { AuthTokenParameter, NumberFields.ProviderAuthKey };
+
+        // ---- Operations: name, safety, what it does ---------------------------------------------------------------------
+        public static class Operations
+        {
+            public static readonly ApiOperation ListCalls = new ApiOperation("TrackDrive.ListCalls", OperationSafety.Read, "list calls");
+            public static readonly ApiOperation ExportCalls = new ApiOperation("TrackDrive.ExportCalls", OperationSafety.Read, "export calls as CSV");
+            public static readonly ApiOperation GetCall = new ApiOperation("TrackDrive.GetCall", OperationSafety.Read, "get call");
+            /// <summary>[calls] DELETE /calls/:uuid ends a live call: never sent twice.</summary>
+            public static readonly ApiOperation HangUpCall = new ApiOperation("TrackDrive.HangUpCall", OperationSafety.Unsafe, "hang up call");
+            public static readonly ApiOperation GetCallReport = new ApiOperation("TrackDrive.GetCallReport", OperationSafety.Read, "get the calls report");
+            public static readonly ApiOperation ExportCallReport = new ApiOperation("TrackDrive.ExportCallReport", OperationSafety.Read, "export the calls report as CSV");
+            public static readonly ApiOperation GetCallStatistics = new ApiOperation("TrackDrive.GetCallStatistics", OperationSafety.Read, "get call statistics");
+            public static readonly ApiOperation ListPhoneNumbers = new ApiOperation("TrackDrive.ListPhoneNumbers", OperationSafety.Read, "list phone numbers");
+            public static readonly ApiOperation ExportPhoneNumbers = new ApiOperation("TrackDrive.ExportPhoneNumbers", OperationSafety.Read, "export phone numbers as CSV");
+            public static readonly ApiOperation GetPhoneNumber = new ApiOperation("TrackDrive.GetPhoneNumber", OperationSafety.Read, "get phone number");
+            /// <summary>[numbers] POST /phone_numbers spends money: never sent twice.</summary>
+            public static readonly ApiOperation PurchasePhoneNumber = new ApiOperation("TrackDrive.PurchasePhoneNumber", OperationSafety.Unsafe, "buy a phone number");
+            /// <summary>[numbers] PUT sets values: the same result when repeated.</summary>
+            public static readonly ApiOperation UpdatePhoneNumber = new ApiOperation("TrackDrive.UpdatePhoneNumber", OperationSafety.Idempotent, "update phone number");
+            /// <summary>[numbers] DELETE unrents: never sent twice.</summary>
+            public static readonly ApiOperation UnrentPhoneNumber = new ApiOperation("TrackDrive.UnrentPhoneNumber", OperationSafety.Unsafe, "release (unrent) phone number");
+
+            public static readonly IReadOnlyList<ApiOperation> All = new[]
+            {
+                ListCalls, ExportCalls, GetCall, HangUpCall, GetCallReport, ExportCallReport, GetCallStatistics,
+                ListPhoneNumbers, ExportPhoneNumbers, GetPhoneNumber, PurchasePhoneNumber, UpdatePhoneNumber, UnrentPhoneNumber,
+            };
+        }
 
         // ---- Paths [calls][numbers] ----------------------------------------------------------------------------------
         public const string CallsPath = "calls";
@@ -41,6 +81,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         public const string NextCursor = "next_cursor";         // [calls]
         public const string TotalCount = "total_count";         // [notes] (code)
         public const string TotalPages = "total_pages";         // [gap]
+        public const string NextPage = "next_page";             // [gap] stats: a page number to follow, if the reply gives one
 
         // ---- Paging parameters [calls] ----------------------------------------------------------------------------------
         public const string Cursor = "cursor";

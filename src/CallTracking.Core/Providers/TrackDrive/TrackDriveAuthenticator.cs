@@ -1,7 +1,9 @@
 using System;
-using System.Net.Http;
+using System.Collections.Generic;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Http;
 
@@ -15,25 +17,44 @@ namespace CallTracking.Core.Providers.TrackDrive
     {
         private readonly ProviderCredential _credential;
 
-        public TrackDriveAuthenticator(ProviderCredential credential) => _credential = credential;
+        public TrackDriveAuthenticator(ProviderCredential credential) => _credential = credential ?? throw new ArgumentNullException(nameof(credential));
 
-        public bool UsesToken => string.Equals(_credential.UserName, TrackDriveApi.TokenUserName, StringComparison.OrdinalIgnoreCase)
-                                 || string.Equals(_credential.UserName, "token", StringComparison.OrdinalIgnoreCase);
+        public bool UsesToken => IsTokenUser(_credential.UserName);
 
-        public void Apply(HttpRequestMessage request)
+        public static bool IsTokenUser(string userName)
+            => string.Equals(userName, TrackDriveApi.TokenUserName, StringComparison.OrdinalIgnoreCase)
+               || string.Equals(userName, TrackDriveApi.TokenUserNameShort, StringComparison.OrdinalIgnoreCase);
+
+        public Task ApplyAsync(AuthenticationContext context, CancellationToken cancellationToken)
         {
             if (UsesToken)
-            {
-                var uri = request.RequestUri!;
-                var separator = string.IsNullOrEmpty(uri.Query) ? "?" : "&";
-                var token = _credential.UseSecret(Uri.EscapeDataString);
-                request.RequestUri = new Uri(uri.GetLeftPart(UriPartial.Path) + (string.IsNullOrEmpty(uri.Query) ? string.Empty : uri.Query) + separator + TrackDriveApi.AuthTokenParameter + "=" + token);
-            }
+                _credential.UseSecret(token => { context.AddQueryParameter(TrackDriveApi.AuthTokenParameter, token); return true; });
             else
-            {
-                var value = _credential.UseSecret(secret => Convert.ToBase64String(Encoding.UTF8.GetBytes(_credential.UserName + ":" + secret)));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", value);
-            }
+                context.Message.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicValue());
+            return Task.CompletedTask;
         }
+
+        /// <summary>A static credential: a 401 means it is wrong, fetching again would not help.</summary>
+        public bool Invalidate(string endpoint) => false;
+
+        public IEnumerable<string> SecretForms()
+        {
+            var forms = new List<string>
+            {
+                _credential.UseSecret(s => s),
+                _credential.UseSecret(Uri.EscapeDataString),
+            };
+            if (!UsesToken)
+            {
+                var b64 = BasicValue();
+                forms.Add(b64);
+                forms.Add("Basic " + b64);
+                forms.Add(Uri.EscapeDataString(b64));
+            }
+            return forms;
+        }
+
+        private string BasicValue()
+            => _credential.UseSecret(secret => Convert.ToBase64String(Encoding.UTF8.GetBytes(_credential.UserName + ":" + secret)));
     }
 }

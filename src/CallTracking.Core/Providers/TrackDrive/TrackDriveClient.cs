@@ -3,34 +3,35 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Capabilities;
+using CallTracking.Core.Export;
 using CallTracking.Core.Http;
 using CallTracking.Core.Json;
 using CallTracking.Core.Model;
 using CallTracking.Core.Paging;
 using CallTracking.Core.Validation;
-using Polly;
+using Ops = CallTracking.Core.Providers.TrackDrive.TrackDriveApi.Operations;
 
 namespace CallTracking.Core.Providers.TrackDrive
 {
     /// <summary>
     /// Every TrackDrive endpoint in the seeds: calls (list, reports, stats, show, hang up) and phone numbers (list, show,
-    /// purchase, update, unrent). Validates against the seed's lists before sending; lists stream page by page.
+    /// purchase, update, unrent), each as the capability a cmdlet asks for. Validates against the seed's lists before
+    /// sending; lists stream page by page.
     /// </summary>
-    public sealed class TrackDriveClient
+    public sealed class TrackDriveClient : ICallLog, ICallLogCsv, ICallControl, ICallReports, ICallStatistics,
+        ITrackingNumbers, ITrackingNumbersCsv, INumberPurchase, INumberSettings, INumberRelease
     {
-        private readonly ApiTransport _transport;
-        private readonly ResiliencePipeline _pageRetry;
+        private readonly ApiExecutor _executor;
         private readonly TrackDriveParser _parser;
         private readonly string _defaultCountry;
 
-        public TrackDriveClient(ApiTransport transport, RetrySettings retry, string defaultCountry)
+        public TrackDriveClient(ApiExecutor executor, string defaultCountry)
         {
-            _transport = transport;
-            _pageRetry = Paginator.PageRetry(retry);
+            _executor = executor ?? throw new ArgumentNullException(nameof(executor));
             _defaultCountry = defaultCountry;
             _parser = new TrackDriveParser(defaultCountry);
         }
@@ -41,9 +42,8 @@ namespace CallTracking.Core.Providers.TrackDrive
         public IAsyncEnumerable<CallRecord> ListCallsAsync(TrackDriveCallQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Calls(query);
-            const string op = "TrackDrive.ListCalls";
             var perPage = PageSize(query.PerPage, query.First);
-            return Paginator.StreamAsync(op, async (token, ct) =>
+            return Paginator.StreamAsync<CallRecord>(Ops.ListCalls.Name, (token, ct) =>
             {
                 var q = new QueryBuilder();
                 WriteFilter(q, query);
@@ -51,66 +51,65 @@ namespace CallTracking.Core.Providers.TrackDrive
                 AddColumns(q, query.Columns);
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                return LazyPage(response, TrackDriveApi.CallsRoot, _parser.ParseCall, (count, metadata) =>
-                {
-                    var next = JsonValues.MetadataInt64(metadata, TrackDriveApi.NextCursor);
-                    return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
-                });
-            }, query.First, _pageRetry, observer, cancellationToken);
+                return _executor.SendAsync(ApiRequest.Get(Ops.ListCalls, TrackDriveApi.CallsPath, q), response =>
+                    LazyPage<CallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
+                    {
+                        var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
+                        return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
+                    }), ct);
+            }, query.First, observer, cancellationToken);
         }
 
         /// <summary>GET /calls/:uuid — by numeric id or uuid.</summary>
-        public async Task<CallRecord> GetCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
+        public Task<CallRecord> GetCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
         {
             var id = CallKey(idOrUuid);
-            var op = new RequestOperation("TrackDrive.GetCall", OperationSafety.Read, id);
-            using var response = await GetAsync(string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)), op, cancellationToken).ConfigureAwait(false);
-            return ReadSingle(response, TrackDriveApi.CallRoot, _parser.ParseCall, op);
+            var request = ApiRequest.Get(Ops.GetCall, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)));
+            request.Target = id;
+            return _executor.ReadAsync(request, body => (CallRecord)ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
         }
 
-        /// <summary>DELETE /calls/:uuid — hangs up an ongoing call. Never retried once it may have reached the server.</summary>
-        public async Task<CallRecord?> HangUpCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
+        /// <summary>DELETE /calls/:uuid — hangs up an ongoing call. Never sent twice once it may have reached the server.</summary>
+        public Task<CallRecord?> HangUpCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
         {
             var id = CallKey(idOrUuid);
-            var op = new RequestOperation("TrackDrive.HangUpCall", OperationSafety.Unsafe, id);
-            var request = new HttpRequestMessage(HttpMethod.Delete, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)));
-            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
-            return response.Body.Length == 0 ? null : ReadSingle(response, TrackDriveApi.CallRoot, _parser.ParseCall, op);
+            var request = new ApiRequest(Ops.HangUpCall, HttpMethod.Delete, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id))) { Target = id };
+            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (CallRecord?)ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
         }
 
         /// <summary>GET /calls/reports by category (page paging).</summary>
         public IAsyncEnumerable<CallReportRow> GetCallReportAsync(TrackDriveReportQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Report(query);
-            const string op = "TrackDrive.GetCallReport";
             var perPage = PageSize(query.PerPage, query.First);
-            return Paginator.StreamAsync(op, async (token, ct) =>
+            return Paginator.StreamAsync<CallReportRow>(Ops.GetCallReport.Name, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
-                var q = new QueryBuilder().Add(TrackDriveApi.Category, query.Category);
-                WriteFilter(q, query);
-                q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-                AddColumns(q, query.Columns);
+                var q = ReportQuery(query);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.CallReportsPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                return LazyPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r) => _parser.ParseReportRow(ref r, query.Category), (count, metadata) => NextPage(page, count, perPage, metadata));
-            }, query.First, _pageRetry, observer, cancellationToken);
+                return _executor.SendAsync(ApiRequest.Get(Ops.GetCallReport, TrackDriveApi.CallReportsPath, q), response =>
+                    LazyPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseReportRow(ref r, s, query.Category),
+                        info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
+            }, query.First, observer, cancellationToken);
         }
 
-        /// <summary>GET /calls/stats by group_by and stat over a required created_at range.</summary>
+        /// <summary>GET /calls/stats by group_by and stat over a required created_at range; follows page when the reply says there are more.</summary>
         public async Task<IReadOnlyList<CallStatistic>> GetCallStatisticsAsync(TrackDriveStatsQuery query, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Stats(query);
-            var op = new RequestOperation("TrackDrive.GetCallStatistics", OperationSafety.Read);
-            var q = new QueryBuilder().Add(TrackDriveApi.GroupBy, query.GroupBy).Add(TrackDriveApi.Stat, query.Stat);
-            WriteFilter(q, query);
-            return await _pageRetry.ExecuteAsync(async ct =>
+            var rows = new List<CallStatistic>();
+            var stream = Paginator.StreamAsync<CallStatistic>(Ops.GetCallStatistics.Name, (token, ct) =>
             {
-                using var response = await GetAsync(q.AppendTo(TrackDriveApi.CallStatsPath), op, ct).ConfigureAwait(false);
-                IReadOnlyList<CallStatistic> rows = JsonValues.ReadList(response.Body, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r) => _parser.ParseStatistic(ref r, query.GroupBy, query.Stat), out _);
-                return rows;
-            }, cancellationToken).ConfigureAwait(false);
+                var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
+                var q = new QueryBuilder().Add(TrackDriveApi.GroupBy, query.GroupBy).Add(TrackDriveApi.Stat, query.Stat);
+                WriteFilter(q, query);
+                if (page > 1) q.Add(TrackDriveApi.Page, page);
+                return _executor.SendAsync(ApiRequest.Get(Ops.GetCallStatistics, TrackDriveApi.CallStatsPath, q), response =>
+                    LazyPage(response, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseStatistic(ref r, s, query.GroupBy, query.Stat),
+                        info => StatsNextPage(page, info.Metadata)), ct);
+            }, null, null, cancellationToken);
+            await foreach (var row in stream.ConfigureAwait(false)) rows.Add(row);
+            return rows;
         }
 
         // ---- Phone numbers --------------------------------------------------------------------------------------------
@@ -119,35 +118,34 @@ namespace CallTracking.Core.Providers.TrackDrive
         public IAsyncEnumerable<TrackingNumber> ListPhoneNumbersAsync(TrackDriveNumberQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Numbers(query);
-            const string op = "TrackDrive.ListPhoneNumbers";
             var perPage = PageSize(query.PerPage, query.First);
             var number = query.Number is null ? null : PhoneNumberNormalizer.Normalize(query.Number, _defaultCountry, "Number");
-            return Paginator.StreamAsync(op, async (token, ct) =>
+            return Paginator.StreamAsync<TrackingNumber>(Ops.ListPhoneNumbers.Name, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
                 var q = new QueryBuilder();
                 WriteNumberFilter(q, query, number);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
-                var response = await GetAsync(q.AppendTo(TrackDriveApi.PhoneNumbersPath), new RequestOperation(op, OperationSafety.Read), ct).ConfigureAwait(false);
-                return LazyPage(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, (count, metadata) => NextPage(page, count, perPage, metadata));
-            }, query.First, _pageRetry, observer, cancellationToken);
+                return _executor.SendAsync(ApiRequest.Get(Ops.ListPhoneNumbers, TrackDriveApi.PhoneNumbersPath, q), response =>
+                    LazyPage<TrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
+            }, query.First, observer, cancellationToken);
         }
 
         /// <summary>GET /phone_numbers/:id — the internal id or the number (any form; sent as +E164).</summary>
-        public async Task<TrackingNumber> GetPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
+        public Task<TrackingNumber> GetPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
         {
             var key = NumberKey(idOrNumber, "Id");
-            var op = new RequestOperation("TrackDrive.GetPhoneNumber", OperationSafety.Read, key);
-            using var response = await GetAsync(NumberPath(key), op, cancellationToken).ConfigureAwait(false);
-            return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
+            var request = ApiRequest.Get(Ops.GetPhoneNumber, NumberPath(key));
+            request.Target = key;
+            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         /// <summary>POST /phone_numbers — buys a number. Spends money: sent once unless the server surely did not act (429, refused).</summary>
-        public async Task<TrackingNumber> PurchasePhoneNumberAsync(TrackDrivePurchaseRequest purchase, CancellationToken cancellationToken = default)
+        public Task<TrackingNumber> PurchasePhoneNumberAsync(TrackDrivePurchaseRequest purchase, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Purchase(purchase);
-            var op = new RequestOperation("TrackDrive.PurchasePhoneNumber", OperationSafety.Unsafe, purchase.ToString());
-            var body = Json(w =>
+            var request = new ApiRequest(Ops.PurchasePhoneNumber, HttpMethod.Post, TrackDriveApi.PhoneNumbersPath) { Target = purchase.ToString() };
+            SetJsonBody(request, w =>
             {
                 w.WriteNumber(TrackDriveApi.ProviderConfigurationId, purchase.ProviderConfigurationId);
                 w.WriteNumber(TrackDriveApi.OfferId, purchase.OfferId);
@@ -157,18 +155,16 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (purchase.RingPoolId.HasValue) w.WriteNumber(TrackDriveApi.RingPoolId, purchase.RingPoolId.Value);
                 if (purchase.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, purchase.TokenValues);
             });
-            var request = new HttpRequestMessage(HttpMethod.Post, TrackDriveApi.PhoneNumbersPath) { Content = body };
-            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
-            return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
+            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         /// <summary>PUT /phone_numbers/:id — changes offer, traffic source, ring pool or tokens (idempotent: retried like reads).</summary>
-        public async Task<TrackingNumber> UpdatePhoneNumberAsync(TrackDriveNumberUpdate update, CancellationToken cancellationToken = default)
+        public Task<TrackingNumber> UpdatePhoneNumberAsync(TrackDriveNumberUpdate update, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Update(update);
             var key = NumberKey(update.Id, "Id");
-            var op = new RequestOperation("TrackDrive.UpdatePhoneNumber", OperationSafety.Idempotent, key);
-            var body = Json(w =>
+            var request = new ApiRequest(Ops.UpdatePhoneNumber, HttpMethod.Put, NumberPath(key)) { Target = key };
+            SetJsonBody(request, w =>
             {
                 if (update.OfferId.HasValue) w.WriteNumber(TrackDriveApi.OfferId, update.OfferId.Value);
                 if (update.TrafficSourceId.HasValue) w.WriteNumber(TrackDriveApi.TrafficSourceId, update.TrafficSourceId.Value);
@@ -176,19 +172,15 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (update.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, update.TokenValues);
                 else if (update.ClearTokenValues) w.WriteNull(TrackDriveApi.TokenValues);
             });
-            var request = new HttpRequestMessage(HttpMethod.Put, NumberPath(key)) { Content = body };
-            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
-            return ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
+            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
-        /// <summary>DELETE /phone_numbers/:id — unrents. Destroys state: never retried once it may have reached the server.</summary>
-        public async Task<TrackingNumber?> UnrentPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
+        /// <summary>DELETE /phone_numbers/:id — unrents. Destroys state: never sent twice once it may have reached the server.</summary>
+        public Task<TrackingNumber?> UnrentPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
         {
             var key = NumberKey(idOrNumber, "Id");
-            var op = new RequestOperation("TrackDrive.UnrentPhoneNumber", OperationSafety.Unsafe, key);
-            var request = new HttpRequestMessage(HttpMethod.Delete, NumberPath(key));
-            using var response = await _transport.SendAsync(request, op, TrackDriveParser.ReadError, cancellationToken).ConfigureAwait(false);
-            return response.Body.Length == 0 ? null : ReadSingle(response, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, op);
+            var request = new ApiRequest(Ops.UnrentPhoneNumber, HttpMethod.Delete, NumberPath(key)) { Target = key };
+            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackingNumber?)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         // ---- CSV (the seed offers csv for calls, reports and phone numbers) ----------------------------------------------
@@ -201,17 +193,13 @@ namespace CallTracking.Core.Providers.TrackDrive
             WriteFilter(q, query);
             q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
             AddColumns(q, query.Columns);
-            return CsvExport.CopyPagesAsync(this, "TrackDrive.ExportCalls", TrackDriveApi.CallsCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
+            return CopyCsv(Ops.ExportCalls, TrackDriveApi.CallsCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
         }
 
         public Task<long> ExportCallReportCsvAsync(TrackDriveReportQuery query, Stream destination, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Report(query);
-            var q = new QueryBuilder().Add(TrackDriveApi.Category, query.Category);
-            WriteFilter(q, query);
-            q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
-            AddColumns(q, query.Columns);
-            return CsvExport.CopyPagesAsync(this, "TrackDrive.ExportCallReport", TrackDriveApi.CallReportsCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
+            return CopyCsv(Ops.ExportCallReport, TrackDriveApi.CallReportsCsvPath, ReportQuery(query), PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
         }
 
         public Task<long> ExportPhoneNumbersCsvAsync(TrackDriveNumberQuery query, Stream destination, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
@@ -219,15 +207,153 @@ namespace CallTracking.Core.Providers.TrackDrive
             TrackDriveValidation.Numbers(query);
             var q = new QueryBuilder();
             WriteNumberFilter(q, query, query.Number is null ? null : PhoneNumberNormalizer.Normalize(query.Number, _defaultCountry, "Number"));
-            return CsvExport.CopyPagesAsync(this, "TrackDrive.ExportPhoneNumbers", TrackDriveApi.PhoneNumbersCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
+            return CopyCsv(Ops.ExportPhoneNumbers, TrackDriveApi.PhoneNumbersCsvPath, q, PageSize(query.PerPage, query.First), query.First, destination, observer, cancellationToken);
         }
 
-        internal Task<ApiResponse> GetAsync(string relative, RequestOperation op, CancellationToken ct)
-            => _transport.SendAsync(new HttpRequestMessage(HttpMethod.Get, relative), op, TrackDriveParser.ReadError, ct);
+        private Task<long> CopyCsv(ApiOperation operation, string path, QueryBuilder baseQuery, int perPage, long? first, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => CsvPageCopy.CopyAsync(operation.Name, (pageNumber, ct) =>
+            {
+                var q = new QueryBuilder();
+                foreach (var p in baseQuery.Pairs) q.Add(p.Key, p.Value);
+                q.Add(TrackDriveApi.Page, (long)pageNumber).Add(TrackDriveApi.PerPage, (long)perPage);
+                return _executor.ReadAsync(ApiRequest.Get(operation, path, q), body => CsvPage.Parse(body), ct);
+            }, perPage, first, destination, observer, cancellationToken);
 
-        internal ResiliencePipeline PageRetryPipeline => _pageRetry;
+        // ---- Capabilities: the shared queries laid over TrackDrive's own options ------------------------------------------
+
+        IAsyncEnumerable<CallRecord> ICallLog.ListCallsAsync(CallLogQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => ListCallsAsync(CallQueryOf(query), observer, cancellationToken);
+
+        Task<CallRecord> ICallLog.GetCallAsync(string id, CancellationToken cancellationToken) => GetCallAsync(id, cancellationToken);
+
+        void ICallLog.Validate(CallLogQuery query) => TrackDriveValidation.Calls(CallQueryOf(query));
+
+        Task<long> ICallLogCsv.ExportCallsCsvAsync(CallLogQuery query, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => ExportCallsCsvAsync(CallQueryOf(query), destination, observer, cancellationToken);
+
+        Task<CallRecord?> ICallControl.HangUpCallAsync(string id, CancellationToken cancellationToken) => HangUpCallAsync(id, cancellationToken);
+
+        IAsyncEnumerable<CallReportRow> ICallReports.GetCallReportAsync(CallReportQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => GetCallReportAsync(ReportQueryOf(query), observer, cancellationToken);
+
+        Task<long> ICallReports.ExportCallReportCsvAsync(CallReportQuery query, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => ExportCallReportCsvAsync(ReportQueryOf(query), destination, observer, cancellationToken);
+
+        void ICallReports.Validate(CallReportQuery query) => TrackDriveValidation.Report(ReportQueryOf(query));
+
+        Task<IReadOnlyList<CallStatistic>> ICallStatistics.GetCallStatisticsAsync(CallStatisticQuery query, CancellationToken cancellationToken)
+            => GetCallStatisticsAsync(StatsQueryOf(query), cancellationToken);
+
+        void ICallStatistics.Validate(CallStatisticQuery query) => TrackDriveValidation.Stats(StatsQueryOf(query));
+
+        IAsyncEnumerable<TrackingNumber> ITrackingNumbers.ListNumbersAsync(NumberQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => ListPhoneNumbersAsync(NumberQueryOf(query), observer, cancellationToken);
+
+        Task<TrackingNumber> ITrackingNumbers.GetNumberAsync(string id, CancellationToken cancellationToken) => GetPhoneNumberAsync(id, cancellationToken);
+
+        void ITrackingNumbers.Validate(NumberQuery query) => TrackDriveValidation.Numbers(NumberQueryOf(query));
+
+        Task<long> ITrackingNumbersCsv.ExportNumbersCsvAsync(NumberQuery query, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
+            => ExportPhoneNumbersCsvAsync(NumberQueryOf(query), destination, observer, cancellationToken);
+
+        Task<TrackingNumber> INumberPurchase.PurchaseNumberAsync(NumberPurchase purchase, CancellationToken cancellationToken)
+            => PurchasePhoneNumberAsync(PurchaseOf(purchase), cancellationToken);
+
+        void INumberPurchase.Validate(NumberPurchase purchase) => TrackDriveValidation.Purchase(PurchaseOf(purchase));
+
+        string INumberPurchase.Describe(NumberPurchase purchase) => PurchaseOf(purchase).ToString();
+
+        Task<TrackingNumber> INumberSettings.UpdateNumberAsync(NumberChange change, CancellationToken cancellationToken)
+            => UpdatePhoneNumberAsync(UpdateOf(change), cancellationToken);
+
+        void INumberSettings.Validate(NumberChange change)
+        {
+            var update = UpdateOf(change);
+            TrackDriveValidation.Update(update);
+            NumberKey(update.Id, "Id");
+        }
+
+        string INumberSettings.Describe(NumberChange change) => UpdateOf(change).Describe();
+
+        Task<TrackingNumber?> INumberRelease.ReleaseNumberAsync(NumberRelease release, CancellationToken cancellationToken)
+        {
+            OptionsOf<ProviderOptions>(release.Options, "Remove-TrackingNumber");
+            return UnrentPhoneNumberAsync(release.Id, cancellationToken);
+        }
+
+        void INumberRelease.Validate(NumberRelease release)
+        {
+            OptionsOf<ProviderOptions>(release.Options, "Remove-TrackingNumber");
+            NumberKey(release.Id, "Id");
+        }
+
+        string INumberRelease.Describe(NumberRelease release) => "Release the number (unrent: calls to it stop being tracked)";
+
+        private static TrackDriveCallQuery CallQueryOf(CallLogQuery query)
+        {
+            var q = OptionsOf<TrackDriveCallQuery>(query.Options, "Get-CallLog")?.Copy<TrackDriveCallQuery>() ?? new TrackDriveCallQuery();
+            if (query.CreatedAfter.HasValue) q.CreatedAtFrom = query.CreatedAfter;
+            if (query.CreatedBefore.HasValue) q.CreatedAtTo = query.CreatedBefore;
+            if (query.First.HasValue) q.First = query.First;
+            if (query.PageSize.HasValue) q.PerPage = query.PageSize;
+            return q;
+        }
+
+        private static TrackDriveReportQuery ReportQueryOf(CallReportQuery query)
+        {
+            var q = OptionsOf<TrackDriveReportQuery>(query.Options, "Get-CallReport")?.Copy<TrackDriveReportQuery>() ?? new TrackDriveReportQuery();
+            if (query.CreatedAfter.HasValue) q.CreatedAtFrom = query.CreatedAfter;
+            if (query.CreatedBefore.HasValue) q.CreatedAtTo = query.CreatedBefore;
+            if (query.First.HasValue) q.First = query.First;
+            if (query.PageSize.HasValue) q.PerPage = query.PageSize;
+            return q;
+        }
+
+        private static TrackDriveStatsQuery StatsQueryOf(CallStatisticQuery query)
+        {
+            var q = OptionsOf<TrackDriveStatsQuery>(query.Options, "Get-CallStatistic")?.Copy<TrackDriveStatsQuery>() ?? new TrackDriveStatsQuery();
+            if (query.CreatedAfter.HasValue) q.CreatedAtFrom = query.CreatedAfter;
+            if (query.CreatedBefore.HasValue) q.CreatedAtTo = query.CreatedBefore;
+            return q;
+        }
+
+        private static TrackDriveNumberQuery NumberQueryOf(NumberQuery query)
+        {
+            var q = OptionsOf<TrackDriveNumberQuery>(query.Options, "Get-TrackingNumber")?.Copy() ?? new TrackDriveNumberQuery();
+            if (query.First.HasValue) q.First = query.First;
+            if (query.PageSize.HasValue) q.PerPage = query.PageSize;
+            return q;
+        }
+
+        private static TrackDrivePurchaseRequest PurchaseOf(NumberPurchase purchase)
+            => OptionsOf<TrackDrivePurchaseRequest>(purchase.Options, "New-TrackingNumber")
+               ?? throw CallTrackingArgumentException.NothingGiven(new[] { "ProviderConfigurationId", "OfferId", "Country" }, "TrackDrive buys a number for a provider configuration, an offer and a country");
+
+        private static TrackDriveNumberUpdate UpdateOf(NumberChange change)
+        {
+            var u = OptionsOf<TrackDriveNumberUpdate>(change.Options, "Set-TrackingNumber")?.Copy() ?? new TrackDriveNumberUpdate();
+            u.Id = change.Id;
+            return u;
+        }
+
+        /// <summary>The options as TrackDrive's, null when none; another provider's options are a WrongProvider error.</summary>
+        private static T? OptionsOf<T>(ProviderOptions? options, string what) where T : ProviderOptions
+        {
+            if (options is null) return null;
+            if (options is T mine) return mine;
+            throw CallTrackingArgumentException.ProviderMismatch(options.Provider, what + " parameters for " + options.Provider + " cannot be sent to TrackDrive");
+        }
 
         // ---- Helpers ---------------------------------------------------------------------------------------------------
+
+        private static QueryBuilder ReportQuery(TrackDriveReportQuery query)
+        {
+            var q = new QueryBuilder().Add(TrackDriveApi.Category, query.Category);
+            WriteFilter(q, query);
+            q.Add(TrackDriveApi.Fulltext, query.Fulltext).Add(TrackDriveApi.TimeZone, query.TimeZone);
+            AddColumns(q, query.Columns);
+            return q;
+        }
 
         /// <summary>Writes every filter of [calls] that is set, under the seed's parameter names.</summary>
         internal static void WriteFilter(QueryBuilder q, TrackDriveCallFilter f)
@@ -273,7 +399,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             return Math.Min(size, TrackDriveApi.MaxPerPage);
         }
 
-        private static string? NextPage(long page, int count, int perPage, Dictionary<string, object?> metadata)
+        private static string? NextPage(long page, int count, int perPage, IReadOnlyDictionary<string, object?> metadata)
         {
             var totalPages = JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalPages);
             var total = JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount);
@@ -282,11 +408,19 @@ namespace CallTracking.Core.Providers.TrackDrive
             return count < perPage ? null : (page + 1).ToString(CultureInfo.InvariantCulture);
         }
 
+        /// <summary>[calls] stats take a page but say nothing of page counts: follow only what the reply announces.</summary>
+        private static string? StatsNextPage(long page, IReadOnlyDictionary<string, object?> metadata)
+        {
+            var totalPages = JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalPages);
+            if (totalPages.HasValue) return page < totalPages.Value ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
+            var next = JsonValues.MetadataInt64(metadata, TrackDriveApi.NextPage);
+            return next.HasValue && next.Value > page ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
+        }
+
         private static string CallKey(string idOrUuid)
         {
             var key = (idOrUuid ?? string.Empty).Trim();
-            if (key.Length == 0) throw new CallTrackingArgumentException("Id", idOrUuid, "a TrackDrive call id (12345) or uuid (5cc8897c-ad0f-44cb-8ea7-8f7736ae76f1)");
-            if (!IsDigits(key) && !Guid.TryParse(key, out _))
+            if (key.Length == 0 || (!IsDigits(key) && !Guid.TryParse(key, out _)))
                 throw new CallTrackingArgumentException("Id", idOrUuid, "a TrackDrive call id (12345) or uuid (5cc8897c-ad0f-44cb-8ea7-8f7736ae76f1)");
             return key;
         }
@@ -295,8 +429,9 @@ namespace CallTracking.Core.Providers.TrackDrive
         internal string NumberKey(string idOrNumber, string parameter)
         {
             var key = (idOrNumber ?? string.Empty).Trim();
-            if (IsDigits(key)) return key;
-            if (key.Length == 0) throw new CallTrackingArgumentException(parameter, idOrNumber, "a TrackDrive number id (185923) or a phone number beginning with '+' (+18005002562)");
+            if (key.Length == 0) throw new CallTrackingArgumentException(parameter, idOrNumber, "a TrackDrive number id (185923) or a phone number (+18005002562, or a national number such as 2133554058)");
+            // Ten digits or more are a phone number typed without '+' (a national number: 2133554058); shorter digits are an id.
+            if (IsDigits(key) && key.Length < 10) return key;
             return PhoneNumberNormalizer.Normalize(key, _defaultCountry, parameter);
         }
 
@@ -309,15 +444,15 @@ namespace CallTracking.Core.Providers.TrackDrive
         }
 
         /// <summary>
-        /// Checks the whole page first (a broken page is fetched again before any of its records is handed out), then
-        /// reads records one at a time from the page's buffer, which the page owns until it is consumed.
+        /// Checks the whole page first (a broken page is fetched again, inside the request's retry budget, before any of its
+        /// records is handed out), then reads records one at a time from the page's buffer, which the page owns.
         /// </summary>
-        private static Page<T> LazyPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<int, Dictionary<string, object?>, string?> nextToken)
+        private static Page<T> LazyPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<JsonListInfo, string?> nextToken)
         {
             try
             {
-                var count = JsonValues.ScanList(response.Body, root, out var metadata, out var actualRoot);
-                return new Page<T>(JsonValues.EnumerateList(response.Body, actualRoot, parse), count, nextToken(count, metadata), JsonValues.MetadataInt64(metadata, TrackDriveApi.TotalCount), response);
+                var info = JsonPages.Scan(response.Body, root);
+                return new Page<T>(JsonPages.Enumerate(response.Body, info, parse), info.Count, nextToken(info), JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.TotalCount), response);
             }
             catch
             {
@@ -326,17 +461,24 @@ namespace CallTracking.Core.Providers.TrackDrive
             }
         }
 
-        private T ReadSingle<T>(ApiResponse response, string root, RecordParser<T> parse, RequestOperation op)
+        /// <summary>
+        /// Reads one record; a reply that is not the expected record (an error body inside a 2xx, an empty object) is an
+        /// error, never an empty object: OutcomeUnknown for a purchase, unrent or hang-up, ProviderFailure otherwise.
+        /// </summary>
+        private T ReadRecord<T>(ReadOnlyMemory<byte> body, string root, RecordParser<T> parse, ApiRequest request, Func<T, string> key) where T : ProviderRecord
         {
-            try { return JsonValues.ReadSingle(response.Body, root, parse); }
-            catch (TransientContentException ex)
-            {
-                var kind = op.Safety == OperationSafety.Unsafe ? CallTrackingErrorKind.OutcomeUnknown : CallTrackingErrorKind.ProviderFailure;
-                throw new CallTrackingException(ProviderName.TrackDrive, op.Name, kind, "TrackDrive " + op.Name + " returned a reply that could not be read: " + ex.Message, response.Status, null, null, ex) { Target = op.Target };
-            }
+            var record = JsonPages.ReadSingle(body, root, parse);
+            if (record.Id.Length > 0 && key(record).Length > 0) return record;
+            var (code, message) = TrackDriveResponseInterpreter.ReadError(body);
+            var unsafeOperation = request.Operation.Safety == OperationSafety.Unsafe;
+            var text = TrackDriveApi.ProviderName + " could not " + request.Operation.Description + (request.Target is null ? string.Empty : " '" + request.Target + "'")
+                       + ": the reply is not a " + record.Kind + (message is null ? string.Empty : " (" + message + ")") + "."
+                       + (unsafeOperation ? " The provider may have carried it out; it was not repeated. Check the account before trying again." : string.Empty);
+            throw new CallTrackingException(TrackDriveApi.ProviderName, request.Operation.Name,
+                unsafeOperation ? CallTrackingErrorKind.OutcomeUnknown : CallTrackingErrorKind.ProviderFailure, text, null, code, message) { Target = request.Target };
         }
 
-        private static ByteArrayContent Json(Action<Utf8JsonWriter> write)
+        private static void SetJsonBody(ApiRequest request, Action<Utf8JsonWriter> write)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
@@ -345,9 +487,8 @@ namespace CallTracking.Core.Providers.TrackDrive
                 write(writer);
                 writer.WriteEndObject();
             }
-            var content = new ByteArrayContent(buffer.ToArray());
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            return content;
+            request.Body = buffer.ToArray();
+            request.ContentType = "application/json; charset=utf-8";
         }
 
         private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)

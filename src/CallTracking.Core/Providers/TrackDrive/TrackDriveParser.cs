@@ -10,7 +10,10 @@ using N = CallTracking.Core.Providers.TrackDrive.TrackDriveApi.NumberFields;
 
 namespace CallTracking.Core.Providers.TrackDrive
 {
-    /// <summary>Reads TrackDrive JSON records into the shared model; fields not typed go to Raw.</summary>
+    /// <summary>
+    /// Reads TrackDrive JSON records into the model, typed as read. A field that is not typed, or whose value does not read
+    /// as its type ("12.5" seconds, "$1.50", "yesterday"), is kept as sent in Raw and its typed property stays null.
+    /// </summary>
     public sealed class TrackDriveParser
     {
         private readonly string _defaultCountry;
@@ -21,210 +24,179 @@ namespace CallTracking.Core.Providers.TrackDrive
 
         public TrackDriveParser(string defaultCountry) => _defaultCountry = defaultCountry;
 
-        public CallRecord ParseCall(ref Utf8JsonReader reader)
+        public TrackDriveCallRecord ParseCall(ref Utf8JsonReader reader, JsonSource source)
         {
-            // Typed as read, straight onto the record: a listing of millions of calls allocates no per-field boxes and,
-            // for the documented columns, no Raw dictionary (it is made only for fields this version does not know).
-            var call = new CallRecord(Model.ProviderName.TrackDrive, string.Empty);
-            Dictionary<string, object?>? raw = null;
+            // Straight onto the record: a listing of millions of calls allocates no per-field boxes and, for the documented
+            // columns, no Raw dictionary (it is made only for fields not typed).
+            var call = new TrackDriveCallRecord(string.Empty);
+            var raw = new RawFields();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = CallNames.Read(ref reader);
                 reader.Read();
+                var ok = true;
                 switch (name)
                 {
-                    case F.Id: call.Id = JsonValues.ReadString(ref reader) ?? string.Empty; break;
-                    case F.Uuid: call.Uuid = JsonValues.ReadString(ref reader); break;
-                    case F.NumberCalled: call.CalledNumber = Phone(JsonValues.ReadString(ref reader)); break;
-                    case F.CallerNumber: call.CallerNumber = Phone(JsonValues.ReadString(ref reader)); break;
-                    case F.ConnectedTo: call.ConnectedTo = Phone(JsonValues.ReadString(ref reader)); break;
-                    case F.ObfuscatedCallerNumber: call.ObfuscatedCallerNumber = JsonValues.ReadString(ref reader); break;
-                    case F.Status: call.Status = JsonValues.ReadString(ref reader); break;
-                    case F.InProgress: call.InProgress = JsonValues.ReadBoolean(ref reader); break;
-                    case F.Offer: call.Offer = JsonValues.ReadString(ref reader); break;
-                    case F.TrafficSource: call.TrafficSource = JsonValues.ReadString(ref reader); break;
-                    case F.Buyer: call.Buyer = JsonValues.ReadString(ref reader); break;
-                    case F.CallerCity: call.CallerCity = JsonValues.ReadString(ref reader); break;
-                    case F.CallerCountry: call.CallerCountry = JsonValues.ReadString(ref reader); break;
-                    case F.RecordingUrl: call.RecordingUrl = JsonValues.ReadString(ref reader); break;
-                    case F.HangupReason: call.HangupReason = JsonValues.ReadString(ref reader); break;
-                    case F.CreatedAt: call.CreatedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
-                    case F.EndedAt: call.EndedAt = JsonValues.ReadDate(ref reader, TrackDriveDates.Parse); break;
-                    case F.TotalDuration: call.TotalDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
-                    case F.AnsweredDuration: call.AnsweredDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
-                    case F.HoldDuration: call.HoldDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
-                    case F.IvrDuration: call.IvrDuration = Seconds(JsonValues.ReadInt64(ref reader)); break;
-                    case F.BuyerRevenue: call.Revenue = JsonValues.ReadDecimal(ref reader); break;
-                    case F.TrafficSourcePayout: call.Payout = JsonValues.ReadDecimal(ref reader); break;
-                    case F.TrackDriveCost: call.Cost = JsonValues.ReadDecimal(ref reader); break;
-                    case F.ProviderCost: call.ProviderCost = JsonValues.ReadDecimal(ref reader); break;
-                    case F.TokenValues: call.TokenValues = JsonValues.ReadStringList(ref reader); break;
-                    case F.UserOfferId: call.UserOfferId = JsonValues.ReadInt64(ref reader); break;
-                    case F.UserTrafficSourceId: call.UserTrafficSourceId = JsonValues.ReadInt64(ref reader); break;
-                    case F.UserBuyerId: call.UserBuyerId = JsonValues.ReadInt64(ref reader); break;
-                    case F.SubId: call.SubId = JsonValues.ReadString(ref reader); break;
-                    case F.RingPoolId: call.RingPoolId = JsonValues.ReadInt64(ref reader); break;
-                    case F.BuyerConverted: call.BuyerConverted = JsonValues.ReadBoolean(ref reader); break;
-                    case F.BuyerRepeatCaller: call.BuyerRepeatCaller = JsonValues.ReadBoolean(ref reader); break;
-                    case F.TrafficSourceConverted: call.TrafficSourceConverted = JsonValues.ReadBoolean(ref reader); break;
-                    case F.TrafficSourceRepeatCaller: call.TrafficSourceRepeatCaller = JsonValues.ReadBoolean(ref reader); break;
-                    case F.CallSid: call.CallSid = JsonValues.ReadString(ref reader); break;
-                    case F.Provider: call.TelephonyProvider = JsonValues.ReadString(ref reader); break;
-                    case F.OutgoingWebhooksCount: call.OutgoingWebhooksCount = JsonValues.ReadInt64(ref reader); break;
-                    default: (raw ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = JsonValues.ReadRaw(ref reader); break;
+                    case F.Id: ok = JsonValues.TryString(ref reader, out var id); call.Id = id ?? string.Empty; break;
+                    case F.Uuid: ok = JsonValues.TryString(ref reader, out var uuid); call.Uuid = uuid; break;
+                    case F.NumberCalled: ok = Phone(ref reader, out var called); call.CalledNumber = called; break;
+                    case F.CallerNumber: ok = Phone(ref reader, out var caller); call.CallerNumber = caller; break;
+                    case F.ConnectedTo: ok = Phone(ref reader, out var target); call.ConnectedTo = target; break;
+                    case F.ObfuscatedCallerNumber: ok = JsonValues.TryString(ref reader, out var obf); call.ObfuscatedCallerNumber = obf; break;
+                    case F.Status: ok = JsonValues.TryString(ref reader, out var status); call.Status = status; break;
+                    case F.InProgress: ok = JsonValues.TryBoolean(ref reader, out var inProgress); call.InProgress = inProgress; break;
+                    case F.Offer: ok = JsonValues.TryString(ref reader, out var offer); call.Offer = offer; break;
+                    case F.TrafficSource: ok = JsonValues.TryString(ref reader, out var ts); call.TrafficSource = ts; break;
+                    case F.Buyer: ok = JsonValues.TryString(ref reader, out var buyer); call.Buyer = buyer; break;
+                    case F.CallerCity: ok = JsonValues.TryString(ref reader, out var city); call.CallerCity = city; break;
+                    case F.CallerCountry: ok = JsonValues.TryString(ref reader, out var country); call.CallerCountry = country; break;
+                    case F.RecordingUrl: ok = JsonValues.TryString(ref reader, out var recording); call.RecordingUrl = recording; break;
+                    case F.HangupReason: ok = JsonValues.TryString(ref reader, out var hangup); call.HangupReason = hangup; break;
+                    case F.CreatedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var created); call.CreatedAt = created; break;
+                    case F.EndedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var ended); call.EndedAt = ended; break;
+                    case F.TotalDuration: ok = JsonValues.TryInt64(ref reader, out var total); call.TotalDuration = Seconds(total); break;
+                    case F.AnsweredDuration: ok = JsonValues.TryInt64(ref reader, out var answered); call.AnsweredDuration = Seconds(answered); break;
+                    case F.HoldDuration: ok = JsonValues.TryInt64(ref reader, out var hold); call.HoldDuration = Seconds(hold); break;
+                    case F.IvrDuration: ok = JsonValues.TryInt64(ref reader, out var ivr); call.IvrDuration = Seconds(ivr); break;
+                    case F.BuyerRevenue: ok = JsonValues.TryDecimal(ref reader, out var revenue); call.Revenue = revenue; break;
+                    case F.TrafficSourcePayout: ok = JsonValues.TryDecimal(ref reader, out var payout); call.Payout = payout; break;
+                    case F.TrackDriveCost: ok = JsonValues.TryDecimal(ref reader, out var cost); call.Cost = cost; break;
+                    case F.ProviderCost: ok = JsonValues.TryDecimal(ref reader, out var providerCost); call.ProviderCost = providerCost; break;
+                    case F.TokenValues: ok = JsonValues.TryStringList(ref reader, source, out var tokens); call.TokenValues = tokens; break;
+                    case F.UserOfferId: ok = JsonValues.TryInt64(ref reader, out var userOffer); call.UserOfferId = userOffer; break;
+                    case F.UserTrafficSourceId: ok = JsonValues.TryInt64(ref reader, out var userTs); call.UserTrafficSourceId = userTs; break;
+                    case F.UserBuyerId: ok = JsonValues.TryInt64(ref reader, out var userBuyer); call.UserBuyerId = userBuyer; break;
+                    case F.SubId: ok = JsonValues.TryString(ref reader, out var sub); call.SubId = sub; break;
+                    case F.RingPoolId: ok = JsonValues.TryInt64(ref reader, out var ringPool); call.RingPoolId = ringPool; break;
+                    case F.BuyerConverted: ok = JsonValues.TryBoolean(ref reader, out var bc); call.BuyerConverted = bc; break;
+                    case F.BuyerRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var brc); call.BuyerRepeatCaller = brc; break;
+                    case F.TrafficSourceConverted: ok = JsonValues.TryBoolean(ref reader, out var tsc); call.TrafficSourceConverted = tsc; break;
+                    case F.TrafficSourceRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var tsrc); call.TrafficSourceRepeatCaller = tsrc; break;
+                    case F.CallSid: ok = JsonValues.TryString(ref reader, out var sid); call.CallSid = sid; break;
+                    case F.Provider: ok = JsonValues.TryString(ref reader, out var carrier); call.TelephonyProvider = carrier; break;
+                    case F.OutgoingWebhooksCount: ok = JsonValues.TryInt64(ref reader, out var hooks); call.OutgoingWebhooksCount = hooks; break;
+                    default: ok = false; break;
                 }
+                if (!ok) raw.Keep(name, ref reader, source);
             }
             if (call.Id.Length == 0) call.Id = call.Uuid ?? string.Empty;
-            if (raw != null) call.Raw = raw;
+            if (raw.Result != null) call.Raw = raw.Result;
             return call;
         }
 
-        public TrackingNumber ParseNumber(ref Utf8JsonReader reader)
+        public TrackDriveTrackingNumber ParseNumber(ref Utf8JsonReader reader, JsonSource source)
         {
-            string? id = null, number = null, name = null, country = null, createdAt = null, lastCallAt = null;
+            string? id = null, number = null, name = null, country = null;
             long? offer = null, trafficSource = null, providerConfiguration = null, ringPool = null;
             bool? tollFree = null;
+            DateTimeOffset? createdAt = null, lastCallAt = null;
             IReadOnlyList<string> tokens = Array.Empty<string>();
-            var raw = new Dictionary<string, object?>(12, StringComparer.Ordinal);
+            var raw = new RawFields();
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var field = NumberNames.Read(ref reader);
                 reader.Read();
+                bool ok;
                 switch (field)
                 {
-                    case N.Id: id = JsonValues.ReadString(ref reader); break;
-                    case N.Number: number = JsonValues.ReadString(ref reader); break;
-                    case N.Name: name = JsonValues.ReadString(ref reader); break;
-                    case N.Country: country = JsonValues.ReadString(ref reader); break;
-                    case N.CreatedAt: createdAt = JsonValues.ReadString(ref reader); break;
-                    case N.LastCallAt: lastCallAt = JsonValues.ReadString(ref reader); break;
-                    case N.OfferId: offer = JsonValues.ReadInt64(ref reader); break;
-                    case N.TrafficSourceId: trafficSource = JsonValues.ReadInt64(ref reader); break;
-                    case N.ProviderConfigurationId: providerConfiguration = JsonValues.ReadInt64(ref reader); break;
-                    case N.RingPoolId: ringPool = JsonValues.ReadInt64(ref reader); break;
-                    case N.TollFree: tollFree = JsonValues.ReadBoolean(ref reader); break;
-                    case N.TokenValues: tokens = JsonValues.ReadStringList(ref reader); break;
-                    case N.ProviderAuthKey: reader.Skip(); break; // a credential of the number: never kept, never shown
-                    default: raw[field] = JsonValues.ReadRaw(ref reader); break;
+                    case N.Id: ok = JsonValues.TryString(ref reader, out id); break;
+                    case N.Number: ok = JsonValues.TryString(ref reader, out number); break;
+                    case N.Name: ok = JsonValues.TryString(ref reader, out name); break;
+                    case N.Country: ok = JsonValues.TryString(ref reader, out country); break;
+                    case N.CreatedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out createdAt); break;
+                    case N.LastCallAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out lastCallAt); break;
+                    case N.OfferId: ok = JsonValues.TryInt64(ref reader, out offer); break;
+                    case N.TrafficSourceId: ok = JsonValues.TryInt64(ref reader, out trafficSource); break;
+                    case N.ProviderConfigurationId: ok = JsonValues.TryInt64(ref reader, out providerConfiguration); break;
+                    case N.RingPoolId: ok = JsonValues.TryInt64(ref reader, out ringPool); break;
+                    case N.TollFree: ok = JsonValues.TryBoolean(ref reader, out tollFree); break;
+                    case N.TokenValues: ok = JsonValues.TryStringList(ref reader, source, out tokens); break;
+                    case N.ProviderAuthKey: reader.Skip(); ok = true; break; // a credential of the number: never kept, never shown
+                    default: ok = false; break;
                 }
+                if (!ok) raw.Keep(field, ref reader, source);
             }
 
-            var e164 = Phone(number) ?? string.Empty;
-            return new TrackingNumber(Model.ProviderName.TrackDrive, id ?? e164, e164, raw)
+            // A number that does not read as one is kept as sent (and in Raw), never silently "corrected".
+            var e164 = number is null ? string.Empty : PhoneNumberNormalizer.TryNormalize(number, _defaultCountry, out var normalised, out _) ? normalised! : number;
+            return new TrackDriveTrackingNumber(id ?? e164, e164, raw.Result)
             {
                 Name = name,
                 Country = country,
-                TollFree = tollFree ?? (e164.Length > 0 ? IsNorthAmericanTollFree(e164) : (bool?)null),
+                TollFree = tollFree, // null when the reply does not say: never guessed from the number
                 OfferId = offer,
                 TrafficSourceId = trafficSource,
                 ProviderConfigurationId = providerConfiguration,
                 RingPoolId = ringPool,
                 TokenValues = tokens,
-                CreatedAt = TrackDriveDates.Parse(createdAt),
-                LastCallAt = TrackDriveDates.Parse(lastCallAt),
+                CreatedAt = createdAt,
+                LastCallAt = lastCallAt,
             };
         }
 
-        public CallReportRow ParseReportRow(ref Utf8JsonReader reader, string category)
+        public CallReportRow ParseReportRow(ref Utf8JsonReader reader, JsonSource source, string category)
         {
             string? value = null, cat = null;
             long? count = null, duration = null;
             decimal? revenue = null, payout = null, cost = null, profit = null;
-            var raw = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var raw = new RawFields();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var field = reader.GetString()!;
                 reader.Read();
+                bool ok;
                 switch (field)
                 {
-                    case TrackDriveApi.ReportFields.Category: cat = JsonValues.ReadString(ref reader); break;
-                    case TrackDriveApi.ReportFields.Value: value = JsonValues.ReadString(ref reader); break;
-                    case TrackDriveApi.ReportFields.Count: count = JsonValues.ReadInt64(ref reader); break;
-                    case TrackDriveApi.ReportFields.TotalDuration: duration = JsonValues.ReadInt64(ref reader); break;
-                    case TrackDriveApi.ReportFields.Revenue: revenue = JsonValues.ReadDecimal(ref reader); break;
-                    case TrackDriveApi.ReportFields.Payout: payout = JsonValues.ReadDecimal(ref reader); break;
-                    case TrackDriveApi.ReportFields.Cost: cost = JsonValues.ReadDecimal(ref reader); break;
-                    case TrackDriveApi.ReportFields.Profit: profit = JsonValues.ReadDecimal(ref reader); break;
-                    default: raw[field] = JsonValues.ReadRaw(ref reader); break;
+                    case TrackDriveApi.ReportFields.Category: ok = JsonValues.TryString(ref reader, out cat); break;
+                    case TrackDriveApi.ReportFields.Value: ok = JsonValues.TryString(ref reader, out value); break;
+                    case TrackDriveApi.ReportFields.Count: ok = JsonValues.TryInt64(ref reader, out count); break;
+                    case TrackDriveApi.ReportFields.TotalDuration: ok = JsonValues.TryInt64(ref reader, out duration); break;
+                    case TrackDriveApi.ReportFields.Revenue: ok = JsonValues.TryDecimal(ref reader, out revenue); break;
+                    case TrackDriveApi.ReportFields.Payout: ok = JsonValues.TryDecimal(ref reader, out payout); break;
+                    case TrackDriveApi.ReportFields.Cost: ok = JsonValues.TryDecimal(ref reader, out cost); break;
+                    case TrackDriveApi.ReportFields.Profit: ok = JsonValues.TryDecimal(ref reader, out profit); break;
+                    default: ok = false; break;
                 }
+                if (!ok) raw.Keep(field, ref reader, source);
             }
-            return new CallReportRow(Model.ProviderName.TrackDrive, cat ?? category, value ?? string.Empty, raw)
+            return new CallReportRow(TrackDriveApi.ProviderName, cat ?? category, value ?? string.Empty, raw.Result)
             {
                 Count = count, TotalDuration = Seconds(duration), Revenue = revenue, Payout = payout, Cost = cost, Profit = profit,
             };
         }
 
-        public CallStatistic ParseStatistic(ref Utf8JsonReader reader, string groupBy, string stat)
+        public CallStatistic ParseStatistic(ref Utf8JsonReader reader, JsonSource source, string groupBy, string stat)
         {
             string? group = null;
             decimal? value = null;
-            var raw = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var raw = new RawFields();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var field = reader.GetString()!;
                 reader.Read();
+                bool ok;
                 switch (field)
                 {
-                    case TrackDriveApi.StatFields.Group: group = JsonValues.ReadString(ref reader); break;
-                    case TrackDriveApi.StatFields.Value: value = JsonValues.ReadDecimal(ref reader); break;
-                    default: raw[field] = JsonValues.ReadRaw(ref reader); break;
+                    case TrackDriveApi.StatFields.Group: ok = JsonValues.TryString(ref reader, out group); break;
+                    case TrackDriveApi.StatFields.Value: ok = JsonValues.TryDecimal(ref reader, out value); break;
+                    default: ok = false; break;
                 }
+                if (!ok) raw.Keep(field, ref reader, source);
             }
-            return new CallStatistic(Model.ProviderName.TrackDrive, groupBy, group ?? string.Empty, stat, value ?? 0m, raw);
+            // A missing value stays null: a made-up 0 would be read as "no revenue".
+            return new CallStatistic(TrackDriveApi.ProviderName, groupBy, group ?? string.Empty, stat, value, raw.Result);
         }
 
-        /// <summary>Reads {"error":…, "message":…} or {"errors":[…]} (error body shape is a gap: read leniently).</summary>
-        public static (string? Code, string? Message) ReadError(ReadOnlyMemory<byte> body)
+        private bool Phone(ref Utf8JsonReader reader, out string? e164)
         {
-            if (body.Length == 0) return (null, null);
-            var reader = new Utf8JsonReader(body.Span);
-            string? code = null, message = null;
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return (null, System.Text.Encoding.UTF8.GetString(body.Slice(0, Math.Min(body.Length, 300)).ToArray()));
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var name = reader.GetString();
-                reader.Read();
-                switch (name)
-                {
-                    case TrackDriveApi.ErrorFields.Error: code = JsonValues.ReadString(ref reader); break;
-                    case TrackDriveApi.ErrorFields.Message: message = JsonValues.ReadString(ref reader); break;
-                    case TrackDriveApi.ErrorFields.Errors:
-                        var text = JsonValues.ReadRaw(ref reader);
-                        message ??= text is string s ? s : null;
-                        break;
-                    default: reader.Skip(); break;
-                }
-            }
-            return (code, message ?? code);
-        }
-
-        private string? Phone(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return null;
-            if (IsE164(value!)) return value; // what the API sends: skip the general normaliser
-            return PhoneNumberNormalizer.TryNormalize(value, _defaultCountry, out var e164, out _) ? e164 : value;
-        }
-
-        private static bool IsE164(string value)
-        {
-            if (value.Length < 9 || value.Length > 16 || value[0] != '+' || value[1] == '0') return false;
-            for (var i = 1; i < value.Length; i++) if (value[i] < '0' || value[i] > '9') return false;
-            return true;
+            if (!JsonValues.TryString(ref reader, out var value)) { e164 = null; return false; }
+            if (string.IsNullOrEmpty(value)) { e164 = null; return true; }
+            if (PhoneNumberNormalizer.TryNormalize(value, _defaultCountry, out e164, out _)) return true;
+            e164 = null;
+            return false; // kept as sent in Raw
         }
 
         private static TimeSpan? Seconds(long? s) => s.HasValue ? TimeSpan.FromSeconds(s.Value) : (TimeSpan?)null;
-
-        /// <summary>NANP toll-free area codes, for a reply that does not say toll_free.</summary>
-        public static bool IsNorthAmericanTollFree(string e164)
-        {
-            if (!e164.StartsWith("+1", StringComparison.Ordinal) || e164.Length != 12) return false;
-            switch (e164.Substring(2, 3))
-            {
-                case "800": case "833": case "844": case "855": case "866": case "877": case "888": return true;
-                default: return false;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CallTracking.Core.Capabilities;
 
 namespace CallTracking.Core.Providers.TrackDrive
 {
@@ -7,8 +8,13 @@ namespace CallTracking.Core.Providers.TrackDrive
     /// Filters shared by GET /calls, /calls/reports and /calls/stats [calls]. Null = not sent. Values are validated against
     /// the seed's lists by <see cref="TrackDriveValidation"/> before any request goes out.
     /// </summary>
-    public class TrackDriveCallFilter
+    public class TrackDriveCallFilter : ProviderOptions
     {
+        public override string Provider => TrackDriveApi.ProviderName;
+
+        /// <summary>A copy, so that a shared query's values can be laid over the caller's options without changing them.</summary>
+        internal T Copy<T>() where T : TrackDriveCallFilter => (T)MemberwiseClone();
+
         public DateTimeOffset? CreatedAtFrom { get; set; }
         public DateTimeOffset? CreatedAtTo { get; set; }
         public DateTimeOffset? EndedAtFrom { get; set; }
@@ -71,8 +77,11 @@ namespace CallTracking.Core.Providers.TrackDrive
     }
 
     /// <summary>GET /phone_numbers filters [numbers].</summary>
-    public sealed class TrackDriveNumberQuery
+    public sealed class TrackDriveNumberQuery : ProviderOptions
     {
+        public override string Provider => TrackDriveApi.ProviderName;
+        internal TrackDriveNumberQuery Copy() => (TrackDriveNumberQuery)MemberwiseClone();
+
         public DateTimeOffset? CreatedAtFrom { get; set; }
         public DateTimeOffset? CreatedAtTo { get; set; }
         public DateTimeOffset? LastCallAtFrom { get; set; }
@@ -91,8 +100,10 @@ namespace CallTracking.Core.Providers.TrackDrive
     }
 
     /// <summary>POST /phone_numbers [numbers]: buys a number. Spends money: never retried once it may have arrived.</summary>
-    public sealed class TrackDrivePurchaseRequest
+    public sealed class TrackDrivePurchaseRequest : ProviderOptions
     {
+        public override string Provider => TrackDriveApi.ProviderName;
+
         public long ProviderConfigurationId { get; set; }
         public long OfferId { get; set; }
         public bool TollFree { get; set; }
@@ -107,8 +118,11 @@ namespace CallTracking.Core.Providers.TrackDrive
     }
 
     /// <summary>PUT /phone_numbers/:id [numbers]: only what is set is sent.</summary>
-    public sealed class TrackDriveNumberUpdate
+    public sealed class TrackDriveNumberUpdate : ProviderOptions
     {
+        public override string Provider => TrackDriveApi.ProviderName;
+        internal TrackDriveNumberUpdate Copy() => (TrackDriveNumberUpdate)MemberwiseClone();
+
         /// <summary>The internal id or the full number beginning with '+'.</summary>
         public string Id { get; set; } = string.Empty;
         public long? OfferId { get; set; }

@@ -85,7 +85,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             if (u.TrafficSourceId.HasValue) Positive("TrafficSourceId", u.TrafficSourceId.Value);
             if (u.RingPoolId.HasValue) Positive("RingPoolId", u.RingPoolId.Value);
             TokenValues(u.TokenValues);
-            if (!u.HasChanges) throw new CallTrackingArgumentException("OfferId", null, "at least one of -OfferId, -TrafficSourceId, -RingPoolId, -TokenValue or -ClearTokenValue");
+            if (!u.HasChanges) throw CallTrackingArgumentException.NothingGiven(new[] { "OfferId", "TrafficSourceId", "RingPoolId", "TokenValue", "ClearTokenValue" }, "nothing to change");
         }
 
         /// <summary>[numbers] "a valid list of filters": key:value, the value optionally led by an operator.</summary>

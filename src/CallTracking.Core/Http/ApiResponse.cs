@@ -1,0 +1,33 @@
+using System;
+using System.Net.Http;
+
+namespace CallTracking.Core.Http
+{
+    /// <summary>
+    /// A successful reply: status, the whole body (one page at most, in a pooled buffer) and its media type. Whoever holds
+    /// it disposes it once the body is parsed: that returns the buffer.
+    /// </summary>
+    public sealed class ApiResponse : IDisposable
+    {
+        private IDisposable? _owner;
+
+        public ApiResponse(int status, ReadOnlyMemory<byte> body, string? mediaType, IDisposable? owner = null)
+        {
+            Status = status;
+            Body = body;
+            MediaType = mediaType;
+            _owner = owner;
+        }
+
+        public int Status { get; }
+        public ReadOnlyMemory<byte> Body { get; }
+        public string? MediaType { get; }
+
+        public void Dispose()
+        {
+            var owner = _owner;
+            _owner = null;
+            owner?.Dispose();
+        }
+    }
+}

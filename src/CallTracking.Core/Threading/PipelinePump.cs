@@ -29,13 +29,19 @@ namespace CallTracking.Core.Threading
             _ownerThread = Environment.CurrentManagedThreadId;
         }
 
-        /// <summary>Queues an action for the owner thread; runs it at once when called on the owner thread.</summary>
+        /// <summary>
+        /// Queues an action for the owner thread. Always queued, even from the owner thread: a request may run on it up to its
+        /// first wait, and a host that refuses a Write* (a prompt under -NonInteractive) must fail the cmdlet, not the
+        /// request that happened to be logging.
+        /// </summary>
         public void Post(Action action)
         {
-            if (Environment.CurrentManagedThreadId == _ownerThread) { action(); return; }
             _queue.Enqueue(action);
             _signal.Set();
         }
+
+        /// <summary>The thread the pump delivers to (the pipeline thread that created it).</summary>
+        public int OwnerThread => _ownerThread;
 
         /// <summary>An observer for pagers: reports arrive on the owner thread.</summary>
         public Action<PageProgress> ProgressObserver => p => { if (_progress != null) Post(() => _progress(p)); };
@@ -91,9 +97,11 @@ namespace CallTracking.Core.Threading
             }
         }
 
-        /// <summary>Runs every queued message on the calling (owner) thread.</summary>
+        /// <summary>Runs every queued message; only the owner thread may (Write* throws from any other).</summary>
         public void Drain()
         {
+            if (Environment.CurrentManagedThreadId != _ownerThread)
+                throw new InvalidOperationException("PipelinePump.Drain runs on the thread that created the pump (the pipeline thread), not on thread " + Environment.CurrentManagedThreadId + ".");
             while (_queue.TryDequeue(out var action)) action();
         }
 

@@ -1,20 +1,30 @@
 using System.Management.Automation;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
+using CallTracking.Core.Validation;
 using CallTracking.PowerShell.Errors;
 using CallTracking.PowerShell.Session;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Base
 {
     /// <summary>
-    /// Base of every cmdlet that works through a connection: adds -Connection (default: the current connection from
-    /// Connect-CallTracking). No connection → terminating NoConnection (ConnectionError).
+    /// Base of every cmdlet that works through a connection: adds -Connection (a connection object or a connection's name,
+    /// completed from Get-CallTrackingConnection; default: the current connection), offers the connection's provider's
+    /// parameters, and checks piped objects. No connection → terminating NoConnection (ConnectionError).
     /// </summary>
     public abstract class CallTrackingCmdlet : CallTrackingCmdletBase
     {
-        /// <summary>The connection to use; default: the one Connect-CallTracking made current.</summary>
+        /// <summary>The connection to use, or its name; default: the one Connect-CallTracking made current.</summary>
         [Parameter]
+        [ConnectionTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public CallTrackingConnection? Connection { get; set; }
+
+        protected override string? DynamicParameterProvider() => (Connection ?? ConnectionRegistry.Current)?.Provider;
+
+        protected override ErrorRecord? NoProviderError()
+            => ErrorMapper.NoConnection("There is no CallTracking connection: run Connect-CallTracking first, or pass -Connection (the parameters a provider adds need its connection).");
 
         /// <summary>The connection to use, or a terminating NoConnection error.</summary>
         protected CallTrackingConnection ResolveConnection()
@@ -27,12 +37,18 @@ namespace CallTracking.PowerShell.Base
             return connection;
         }
 
-        /// <summary>The connection, checked to be for <paramref name="provider"/>; throws the WrongProvider argument error otherwise.</summary>
-        protected CallTrackingConnection ResolveConnection(ProviderName provider)
+        /// <summary>
+        /// The id a -Id/-InputObject cmdlet acts on: the -Id given, or the piped record's id after checking that it is a
+        /// <typeparamref name="T"/> (a call piped into Remove-TrackingNumber is refused) and of the connection's provider.
+        /// </summary>
+        protected string TargetId<T>(CallTrackingConnection connection, string? id, ProviderRecord? input, string expectedKind) where T : ProviderRecord
         {
-            var connection = ResolveConnection();
-            connection.EnsureProvider(provider, MyInvocation.MyCommand?.Name ?? GetType().Name);
-            return connection;
+            if (input is null) return id ?? string.Empty;
+            if (!(input is T))
+                throw new CallTrackingArgumentException("InputObject", input.Kind + " " + input.Id + " (" + input.GetType().Name + ")",
+                    "a " + expectedKind + " (" + typeof(T).Name + ", from the cmdlets that return one); " + CommandName + " does not act on a " + input.Kind);
+            connection.EnsureProvider(input.Provider, "the piped " + input.Kind + " " + input.Id);
+            return input.Id;
         }
     }
 }

@@ -1,29 +1,112 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Model;
 using CallTracking.Core.Paging;
 using CallTracking.Core.Threading;
 using CallTracking.PowerShell.Errors;
+using CallTracking.PowerShell.Providers;
 
 namespace CallTracking.PowerShell.Base
 {
     /// <summary>
     /// Infrastructure every CallTracking cmdlet shares: a CancellationToken cancelled by Ctrl+C (StopProcessing), async core
     /// work run through <see cref="PipelinePump"/> so that Write* only ever happens on the pipeline thread, -Verbose request
-    /// lines, Write-Progress from pagers, per-item error mapping and the WhatIf/Force/Confirm decision. Cmdlets that work
-    /// through a connection derive from <see cref="CallTrackingCmdlet"/>, which adds -Connection.
+    /// lines, Write-Progress from pagers, per-item error mapping, the WhatIf/Force/Confirm decision, and the provider's own
+    /// parameters as dynamic parameters (chosen by <see cref="DynamicParameterProvider"/>). Cmdlets that work through a
+    /// connection derive from <see cref="CallTrackingCmdlet"/>, which adds -Connection.
     /// </summary>
-    public abstract class CallTrackingCmdletBase : PSCmdlet
+    public abstract class CallTrackingCmdletBase : PSCmdlet, IDynamicParameters
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private static int _nextActivityId = 1000;
         private int _progressActivityId;
         private string? _progressActivity;
+        private RuntimeDefinedParameterDictionary? _dynamic;
 
         /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
         protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>"Verb-Noun" of this cmdlet, from its [Cmdlet] attribute (MyInvocation is not always set yet).</summary>
+        protected string CommandName
+        {
+            get
+            {
+                var attribute = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+                return attribute is null ? GetType().Name : attribute.VerbName + "-" + attribute.NounName;
+            }
+        }
+
+        // ---- Provider parameters (dynamic) -------------------------------------------------------------------------
+
+        /// <summary>The provider whose parameters this invocation offers; null when none (no connection yet, say).</summary>
+        protected virtual string? DynamicParameterProvider() => null;
+
+        /// <summary>The provider support behind the dynamic parameters of this invocation (null when none).</summary>
+        protected ProviderCmdletSupport? ProviderSupport { get; private set; }
+
+        /// <summary>What the provider adds to this cmdlet (null when nothing).</summary>
+        protected ParameterSpec? ProviderSpec { get; private set; }
+
+        public object? GetDynamicParameters()
+        {
+            ProviderSupport = ProviderCmdletRegistry.Find(DynamicParameterProvider());
+            ProviderSpec = ProviderSupport?.ParametersFor(CommandName);
+            _dynamic = DynamicParameters.Build(ProviderSpec);
+            return _dynamic;
+        }
+
+        /// <summary>The provider's parameters with the values bound for the current pipeline object (null when it has none).</summary>
+        protected ProviderParameters? BoundProviderParameters()
+            => ProviderSpec is null || _dynamic is null ? null : DynamicParameters.Materialize(ProviderSpec, _dynamic, MyInvocation.BoundParameters);
+
+        /// <summary>
+        /// Arguments no parameter took: another provider's parameter is a WrongProvider error that names the provider; with
+        /// no connection at all, the missing connection is the error; anything else is PowerShell's own "not found".
+        /// </summary>
+        protected void RejectUnknownArguments(Func<ErrorRecord?>? whenNoProvider = null)
+        {
+            if (_dynamic is null || !_dynamic.TryGetValue(DynamicParameters.RemainingArguments, out var rest) || !rest.IsSet) return;
+            var tokens = (rest.Value as object[] ?? Array.Empty<object>()).Select(t => t is PSObject p ? p.BaseObject : t).ToList();
+            var name = tokens.OfType<string>().FirstOrDefault(t => t.Length > 1 && t[0] == '-' && !char.IsDigit(t[1]));
+            if (name is null)
+            {
+                var first = tokens.FirstOrDefault();
+                ThrowTerminatingError(new ErrorRecord(new ParameterBindingException("A positional parameter cannot be found that accepts argument '" + first + "'."),
+                    "PositionalParameterNotFound", ErrorCategory.InvalidArgument, first));
+            }
+            var parameter = name!.TrimStart('-').TrimEnd(':');
+            var others = ProviderCmdletRegistry.All
+                .Where(s => !ReferenceEquals(s, ProviderSupport))
+                .Where(s => s.ParametersFor(CommandName) is ParameterSpec spec && DynamicParameters.Find(spec.ParametersType, parameter) != null)
+                .Select(s => s.Provider).ToList();
+            if (ProviderSupport is null && whenNoProvider?.Invoke() is ErrorRecord none) ThrowTerminatingError(none);
+            if (others.Count > 0)
+            {
+                var message = "-" + parameter + " is a parameter of " + CommandName + " for " + string.Join(" and ", others)
+                              + (ProviderSupport is null ? "." : ", but this command works through a " + ProviderSupport.Provider + " connection")
+                              + ": pass -Connection with a " + others[0] + " connection (Get-CallTrackingConnection lists them), or leave it out.";
+                var record = new ErrorRecord(new ArgumentException(message), ErrorIds.WrongProvider, ErrorCategory.InvalidArgument, parameter);
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-CallTracking -Provider " + others[0] + " …, then pass -Connection." };
+                ThrowTerminatingError(record);
+            }
+            ThrowTerminatingError(new ErrorRecord(new ParameterBindingException("A parameter cannot be found that matches parameter name '" + parameter + "'."),
+                "NamedParameterNotFound", ErrorCategory.InvalidArgument, parameter));
+        }
+
+        // ---- Async work on the pipeline thread -----------------------------------------------------------------------
+
+        /// <summary>What to report when arguments are left over and no provider is known (CallTrackingCmdlet: no connection).</summary>
+        protected virtual ErrorRecord? NoProviderError() => null;
+
+        protected override void BeginProcessing()
+        {
+            RejectUnknownArguments(NoProviderError);
+            base.BeginProcessing();
+        }
 
         protected override void StopProcessing()
         {
@@ -81,8 +164,8 @@ namespace CallTracking.PowerShell.Base
             }
             catch (OperationCanceledException ex)
             {
-                // Not ours: a timeout that surfaced as cancellation.
-                WriteItemError(new Core.Model.CallTrackingException(Core.Model.ProviderName.TrackDrive, "Request", Core.Model.CallTrackingErrorKind.ProviderFailure, "The request was cancelled before it completed: " + ex.Message, null, null, null, ex), target);
+                // Not ours: a cancellation from below that is not a timeout the core already reported.
+                WriteItemError(new CallTrackingException(string.Empty, CommandName, CallTrackingErrorKind.ProviderFailure, "The request was cancelled before it completed: " + ex.Message, null, null, null, ex), target);
                 return false;
             }
             catch (Exception ex) when (ErrorMapper.IsItemFailure(ex))
@@ -124,9 +207,6 @@ namespace CallTracking.PowerShell.Base
 
         /// <summary>True when the parameter was given (on the command line or from the pipeline), even as -X:$false.</summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
-
-        /// <summary>Tri-state switch filter: absent → null (not sent), present → true, -X:$false → false.</summary>
-        protected bool? SwitchFilter(string parameterName, SwitchParameter value) => IsBound(parameterName) ? value.IsPresent : (bool?)null;
 
         private void ShowProgress(string activity, PageProgress progress)
         {

@@ -3,39 +3,57 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CallTracking.Core.Connections;
-using CallTracking.Core.Model;
 
 namespace CallTracking.PowerShell.Base
 {
     /// <summary>
-    /// Base of the ConfirmImpact High one-shot changes (Stop-Call, Remove-TrackingNumber): declares -Force and -PassThru
-    /// (in every set; PowerShell lists them after the cmdlet's own -Id) and runs the change: ShouldChange (WhatIf beats
-    /// Force beats Confirm), then one request, a verbose line and, with -PassThru, the object the provider returned.
+    /// Base of the ConfirmImpact High one-shot changes (Stop-Call, Remove-TrackingNumber): declares -Force and -PassThru and
+    /// runs the change: the request is prepared and checked first (a bad id is an error, never a "What if"), then
+    /// ShouldChange (WhatIf beats Force beats Confirm), then one request, a verbose line and, with -PassThru, the object
+    /// the provider returned.
     /// </summary>
     public abstract class ConfirmedChangeCmdlet : CallTrackingCmdlet
     {
-        /// <summary>Hangs up the call (Stop-Call) or releases the number (Remove-TrackingNumber) without asking for confirmation (-WhatIf still wins).</summary>
+        /// <summary>Makes the change without asking for confirmation (-WhatIf still wins).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Outputs the call as the provider returns it after the hang-up (Stop-Call), or the released number when the provider returns it (Remove-TrackingNumber).</summary>
+        /// <summary>Outputs the object as the provider returns it after the change (when it returns one).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>
-        /// Confirms, then sends the change once. <paramref name="target"/> names the object ("call 123"); the
-        /// ShouldProcess target adds the connection's provider. A failure is a per-item error for <paramref name="errorTarget"/>.
-        /// </summary>
-        protected void ProcessChange<T>(string target, string action, string commandName, object? errorTarget,
-            Func<CallTrackingConnection, CancellationToken, Task<T?>> change, string doneMessage) where T : class
+        /// <summary>A checked change, ready to send: what it targets, what it does, how to send it.</summary>
+        protected sealed class Change
         {
-            var connection = ResolveConnection();
-            if (!ShouldChange(target + " (" + connection.Provider + ")", action, Force)) return;
+            public Change(string target, string action, Func<CancellationToken, Task<object?>> send, string done)
+            {
+                Target = target;
+                Action = action;
+                Send = send;
+                Done = done;
+            }
+
+            public Change(string target, string action, Func<CancellationToken, Task<Core.Model.CallRecord?>> send, string done)
+                : this(target, action, async ct => (object?)await send(ct).ConfigureAwait(false), done) { }
+
+            public Change(string target, string action, Func<CancellationToken, Task<Core.Model.TrackingNumber?>> send, string done)
+                : this(target, action, async ct => (object?)await send(ct).ConfigureAwait(false), done) { }
+
+            public string Target { get; }
+            public string Action { get; }
+            public Func<CancellationToken, Task<object?>> Send { get; }
+            public string Done { get; }
+        }
+
+        protected void ProcessChange(CallTrackingConnection connection, Func<Change> prepare, object? errorTarget)
+        {
+            Change? change = null;
+            if (!TryProcess(() => change = prepare(), errorTarget) || change is null) return;
+            if (!ShouldChange(change.Target + " (" + connection.Provider + ", connection '" + connection.Name + "')", change.Action, Force)) return;
             TryProcess(() =>
             {
-                connection.EnsureProvider(ProviderName.TrackDrive, commandName);
-                var result = RunAsync(ct => change(connection, ct));
-                WriteVerbose(doneMessage);
+                var result = RunAsync(change.Send);
+                WriteVerbose(change.Done);
                 if (PassThru && result != null) WriteObject(result);
             }, errorTarget);
         }

@@ -21,6 +21,8 @@ namespace CallTracking.PowerShell.Errors
         public const string OutcomeUnknown = "OutcomeUnknown";
         /// <summary>A parameter set for another provider than the connection's. InvalidArgument.</summary>
         public const string WrongProvider = "WrongProvider";
+        /// <summary>The provider has no such function (or answered that the method is unknown). NotImplemented.</summary>
+        public const string NotSupported = "NotSupported";
         /// <summary>-OutFile could not be written (path, permissions, disk). WriteError.</summary>
         public const string OutFileFailed = "OutFileFailed";
     }

@@ -16,8 +16,7 @@ namespace CallTracking.PowerShell.Errors
         public static bool IsItemFailure(Exception exception)
             => exception is CallTrackingException
                || exception is CallTrackingArgumentException
-               || exception is IOException
-               || exception is UnauthorizedAccessException
+               || exception is OutFileException
                || exception is ObjectDisposedException;
 
         public static ErrorRecord ToErrorRecord(Exception exception, object? target)
@@ -45,8 +44,7 @@ namespace CallTracking.PowerShell.Errors
                     category = ErrorCategory.ConnectionError;
                     action = "Run Connect-CallTracking again.";
                     break;
-                case IOException _:
-                case UnauthorizedAccessException _:
+                case OutFileException _:
                     id = ErrorIds.OutFileFailed;
                     category = ErrorCategory.WriteError;
                     action = "Check that the -OutFile folder exists and can be written.";
@@ -68,12 +66,12 @@ namespace CallTracking.PowerShell.Errors
                 case CallTrackingErrorKind.Authentication:
                     id = ErrorIds.AuthenticationFailed;
                     category = ErrorCategory.AuthenticationError;
-                    action = "Check the credential given to Connect-CallTracking (TrackDrive: public key as user name and private key as password, or user name auth_token and the token as password).";
+                    action = "Check the credential given to Connect-CallTracking" + (ex.Provider.Length > 0 ? " (Get-Help about_CallTracking_" + ex.Provider + " says what it takes)." : ".");
                     break;
                 case CallTrackingErrorKind.NotFound:
                     id = ErrorIds.NotFound;
                     category = ErrorCategory.ObjectNotFound;
-                    action = "Check the id; the Get- cmdlets list what exists.";
+                    action = ex.HttpStatus == 404 && ex.Target is null ? "The provider has no such path: check -BaseUri (Get-CallTrackingConnection shows it)." : "Check the id; the Get- cmdlets list what exists.";
                     break;
                 case CallTrackingErrorKind.InvalidArgument:
                     id = ErrorIds.InvalidArgument;
@@ -84,6 +82,11 @@ namespace CallTracking.PowerShell.Errors
                     id = ErrorIds.Throttled;
                     category = ErrorCategory.LimitsExceeded;
                     action = "The provider is rate limiting this account: wait, then retry (Connect-CallTracking -MaxRetry raises the automatic retries).";
+                    break;
+                case CallTrackingErrorKind.NotSupported:
+                    id = ErrorIds.NotSupported;
+                    category = ErrorCategory.NotImplemented;
+                    action = "Use a connection to a provider that has this function (-Connection), or see the provider coverage in the README.";
                     break;
                 case CallTrackingErrorKind.OutcomeUnknown:
                     id = ErrorIds.OutcomeUnknown;
@@ -102,7 +105,7 @@ namespace CallTracking.PowerShell.Errors
         public static ErrorRecord NoConnection(string message)
         {
             var record = new ErrorRecord(new InvalidOperationException(message), ErrorIds.NoConnection, ErrorCategory.ConnectionError, null);
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-CallTracking (or Connect-CallTracking -Provider TrackDrive -Sandbox to try the module), or pass -Connection." };
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-CallTracking (or Connect-CallTracking -Provider <name> -Sandbox to try the module), or pass -Connection." };
             return record;
         }
     }

@@ -65,16 +65,29 @@ namespace CallTracking.PowerShell.Session
             lock (Gate) return Mine(false).ByName.TryGetValue(name, out var c) ? c : null;
         }
 
-        /// <summary>Forgets and disposes the connection (and the sandbox it owns); clears Current when it was current.</summary>
-        public static void Remove(CallTrackingConnection connection)
+        /// <summary>
+        /// Forgets and disposes the connection (and the sandbox it owns). When it was current, the most recently made live
+        /// connection left becomes current, so the next cmdlet still has one.
+        /// </summary>
+        public static CallTrackingConnection? Remove(CallTrackingConnection connection)
         {
+            CallTrackingConnection? current;
             lock (Gate)
             {
                 var mine = Mine(false);
                 if (mine.ByName.TryGetValue(connection.Name, out var registered) && ReferenceEquals(registered, connection)) mine.ByName.Remove(connection.Name);
-                if (ReferenceEquals(mine.Current, connection)) mine.Current = null;
+                if (ReferenceEquals(mine.Current, connection))
+                    mine.Current = mine.ByName.Values.Where(c => !c.IsDisconnected && !ReferenceEquals(c, connection)).OrderByDescending(c => c.ConnectedAt).FirstOrDefault();
+                current = mine.Current;
             }
             connection.Dispose();
+            return current;
+        }
+
+        /// <summary>Is <paramref name="connection"/> the current one of this runspace?</summary>
+        public static bool IsCurrent(CallTrackingConnection connection)
+        {
+            lock (Gate) return ReferenceEquals(Mine(false).Current, connection);
         }
 
         /// <summary>Remove-Module: forgets and disposes this runspace's connections; other runspaces keep theirs.</summary>

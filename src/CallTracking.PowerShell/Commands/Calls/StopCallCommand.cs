@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CallTracking.Core.Capabilities;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
@@ -8,17 +9,28 @@ namespace CallTracking.PowerShell.Commands.Calls
     /// Hangs up a call in progress: `Get-CallLog -InProgress | Stop-Call -Force`. ConfirmImpact High: it prompts unless
     /// -Force or -Confirm:$false. Sent once: a failure that may have reached the server is OutcomeUnknown.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "Call", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.TrackDrive)]
+    [Cmdlet(VerbsLifecycle.Stop, "Call", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(CallRecord))]
     public sealed class StopCallCommand : ConfirmedChangeCmdlet
     {
-        /// <summary>The call's numeric id or uuid.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.TrackDrive)]
+        /// <summary>The call's id (TrackDrive: the numeric id or the uuid).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Alias("uuid", "call_id")]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>A call from Get-CallLog (a number or other object is refused).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+        public ProviderRecord? InputObject { get; set; }
+
         protected override void ProcessRecord()
-            => ProcessChange("call " + Id, "Hang up (ends the call now)", "Stop-Call", Id,
-                (connection, ct) => connection.TrackDrive.HangUpCallAsync(Id, ct), "Hung up call " + Id + ".");
+        {
+            var connection = ResolveConnection();
+            ProcessChange(connection, () =>
+            {
+                var id = TargetId<CallRecord>(connection, Id, InputObject, "call");
+                var control = connection.Capability<ICallControl>(CommandName);
+                return new Change("call " + id, "Hang up (ends the call now)", ct => control.HangUpCallAsync(id, ct), "Hung up call " + id + ".");
+            }, (object?)InputObject ?? Id);
+        }
     }
 }

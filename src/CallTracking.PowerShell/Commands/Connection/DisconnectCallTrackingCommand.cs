@@ -15,10 +15,13 @@ namespace CallTracking.PowerShell.Commands.Connection
     [OutputType(typeof(CallTrackingConnection))]
     public sealed class DisconnectCallTrackingCommand : CallTrackingCmdletBase
     {
+        /// <summary>The connection to disconnect (default: the current one).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.Connection)]
         public CallTrackingConnection? Connection { get; set; }
 
+        /// <summary>The names of the connections to disconnect.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Name)]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         /// <summary>Outputs each connection after disconnecting it.</summary>
@@ -34,7 +37,7 @@ namespace CallTracking.PowerShell.Commands.Connection
                     var found = ConnectionRegistry.Find(name);
                     if (found is null)
                     {
-                        WriteItemError(new CallTrackingException(ProviderName.TrackDrive, "Disconnect-CallTracking", CallTrackingErrorKind.NotFound, "There is no connection named '" + name + "'."), name);
+                        WriteItemError(new CallTrackingException(string.Empty, "Disconnect-CallTracking", CallTrackingErrorKind.NotFound, "There is no connection named '" + name + "' (Get-CallTrackingConnection lists them)."), name);
                         continue;
                     }
                     Disconnect(found);
@@ -53,8 +56,10 @@ namespace CallTracking.PowerShell.Commands.Connection
 
         private void Disconnect(CallTrackingConnection connection)
         {
-            ConnectionRegistry.Remove(connection);
-            WriteVerbose("Disconnected '" + connection.Name + "' (" + connection.Provider + ").");
+            var wasCurrent = ConnectionRegistry.IsCurrent(connection);
+            var current = ConnectionRegistry.Remove(connection);
+            WriteVerbose("Disconnected '" + connection.Name + "' (" + connection.Provider + ")."
+                         + (wasCurrent ? current is null ? " No connection is current now." : " The current connection is now '" + current.Name + "' (" + current.Provider + ")." : string.Empty));
             if (PassThru) WriteObject(connection);
         }
     }

@@ -14,10 +14,21 @@ namespace CallTracking.PowerShell.Commands.Connection
     [OutputType(typeof(CallTrackingConnection))]
     public sealed class GetCallTrackingConnectionCommand : CallTrackingCmdletBase
     {
+        /// <summary>The connection with a Current note: which one cmdlets use when -Connection is not given (per runspace).</summary>
+        private static PSObject Shown(CallTrackingConnection connection)
+        {
+            var shown = new PSObject(connection);
+            shown.Properties.Add(new PSNoteProperty("Current", ConnectionRegistry.IsCurrent(connection)));
+            return shown;
+        }
+
+        /// <summary>Only the connections with these names (wildcards allowed).</summary>
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[]? Name { get; set; }
 
+        /// <summary>Only the current connection (the one cmdlets use without -Connection).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Current)]
         public SwitchParameter Current { get; set; }
 
@@ -26,14 +37,14 @@ namespace CallTracking.PowerShell.Commands.Connection
             if (ParameterSetName == ParameterSets.Current)
             {
                 var current = ConnectionRegistry.Current;
-                if (current != null) WriteObject(current);
+                if (current != null) WriteObject(Shown(current));
                 return;
             }
 
             var all = ConnectionRegistry.All;
             if (Name is null || Name.Length == 0)
             {
-                WriteObject(all, true);
+                foreach (var c in all) WriteObject(Shown(c));
                 return;
             }
 
@@ -45,10 +56,10 @@ namespace CallTracking.PowerShell.Commands.Connection
                 {
                     if (!pattern.IsMatch(c.Name)) continue;
                     found = true;
-                    WriteObject(c);
+                    WriteObject(Shown(c));
                 }
                 if (!found && !WildcardPattern.ContainsWildcardCharacters(name))
-                    WriteItemError(new CallTrackingException(ProviderName.TrackDrive, "Get-CallTrackingConnection", CallTrackingErrorKind.NotFound, "There is no connection named '" + name + "'."), name);
+                    WriteItemError(new CallTrackingException(string.Empty, "Get-CallTrackingConnection", CallTrackingErrorKind.NotFound, "There is no connection named '" + name + "'."), name);
             }
         }
     }

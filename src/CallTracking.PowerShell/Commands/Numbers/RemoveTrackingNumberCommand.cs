@@ -1,24 +1,38 @@
 using System.Management.Automation;
+using CallTracking.Core.Capabilities;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
 namespace CallTracking.PowerShell.Commands.Numbers
 {
     /// <summary>
-    /// Releases (unrents) a number. ConfirmImpact High: it prompts unless -Force or -Confirm:$false (a NonInteractive
-    /// runbook must pass one of them). Sent once: a failure that may have reached the server is OutcomeUnknown.
+    /// Releases a number. ConfirmImpact High: it prompts unless -Force or -Confirm:$false (a NonInteractive runbook must
+    /// pass one of them). Sent once: a failure that may have reached the server is OutcomeUnknown.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.TrackDrive)]
+    [Cmdlet(VerbsCommon.Remove, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(TrackingNumber))]
     public sealed class RemoveTrackingNumberCommand : ConfirmedChangeCmdlet
     {
-        /// <summary>The TrackDrive number id, or the number (+E164 or national).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.TrackDrive)]
+        /// <summary>The provider's number id, or the number (+E164 or national).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Alias("Number", "phone_number_id")]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>A number from Get-TrackingNumber (a call or other object is refused).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+        public ProviderRecord? InputObject { get; set; }
+
         protected override void ProcessRecord()
-            => ProcessChange("number " + Id, "Release the number (unrent: calls to it stop being tracked)", "Remove-TrackingNumber", Id,
-                (connection, ct) => connection.TrackDrive.UnrentPhoneNumberAsync(Id, ct), "Released number " + Id + ".");
+        {
+            var connection = ResolveConnection();
+            ProcessChange(connection, () =>
+            {
+                var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
+                var release = new NumberRelease(id) { Options = BoundProviderParameters()?.ToOptions() };
+                var releaser = connection.Capability<INumberRelease>(CommandName);
+                releaser.Validate(release);
+                return new Change("number " + id, releaser.Describe(release), ct => releaser.ReleaseNumberAsync(release, ct), "Released number " + id + ".");
+            }, (object?)InputObject ?? Id);
+        }
     }
 }

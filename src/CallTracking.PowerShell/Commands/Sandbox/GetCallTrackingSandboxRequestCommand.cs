@@ -17,6 +17,7 @@ namespace CallTracking.PowerShell.Commands.Sandbox
     [OutputType(typeof(SandboxRequest))]
     public sealed class GetCallTrackingSandboxRequestCommand : CallTrackingCmdlet
     {
+        /// <summary>A sandbox from Start-CallTrackingSandbox (default: the in-process sandbox of the connection).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.Sandbox)]
         public CallTrackingSandbox? Sandbox { get; set; }
 
@@ -39,7 +40,8 @@ namespace CallTracking.PowerShell.Commands.Sandbox
                 sandbox = connection.SandboxInstance as CallTrackingSandbox;
                 if (sandbox is null)
                 {
-                    WriteItemError(new CallTrackingArgumentException("Sandbox", connection.Name, "a connection made with Connect-CallTracking -Sandbox (or pass -Sandbox with an object from Start-CallTrackingSandbox)"), connection);
+                    WriteItemError(new CallTrackingArgumentException("Connection", connection.Name + " (" + connection.Provider + ", " + connection.BaseUri + ")",
+                        "a connection made with Connect-CallTracking -Sandbox: only an in-process sandbox records what it receives here (for a loopback sandbox, pass the object Start-CallTrackingSandbox returned as -Sandbox)"), connection);
                     return;
                 }
             }

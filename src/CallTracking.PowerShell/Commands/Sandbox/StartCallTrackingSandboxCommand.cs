@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using CallTracking.PowerShell.Base;
+using CallTracking.PowerShell.Providers;
 using CallTracking.PowerShell.Session;
 using CallTracking.PowerShell.Transformations;
 using CallTracking.Sandbox;
@@ -8,9 +10,10 @@ using CallTracking.Sandbox;
 namespace CallTracking.PowerShell.Commands.Sandbox
 {
     /// <summary>
-    /// Starts a sandbox (an emulator of the providers' APIs) on a loopback port, for tools outside this session (curl, a
-    /// second PowerShell: Connect-CallTracking -Provider TrackDrive -BaseUri $sandbox.TrackDriveBaseUri). Kept until
-    /// Stop-CallTrackingSandbox or Remove-Module. Derives from the infrastructure base: it needs no connection.
+    /// Starts a sandbox (the emulators of the providers' APIs) on a loopback port, for tools outside this session (curl, a
+    /// second PowerShell: Connect-CallTracking -Provider X -BaseUri $sandbox.BaseUri). The object returned has the base
+    /// URI of -Provider's emulator as BaseUri. Kept until Stop-CallTrackingSandbox or Remove-Module. Derives from the
+    /// infrastructure base: it needs no connection.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CallTrackingSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallTrackingSandbox))]
@@ -22,39 +25,45 @@ namespace CallTracking.PowerShell.Commands.Sandbox
         [ValidateRange(0, 65535)]
         public int? Port { get; set; }
 
+        /// <summary>The provider whose emulator's base URI the result shows as BaseUri, and whose sandbox parameters apply (default: the first provider).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Int64Transformation(nameof(SandboxCallCount))]
-        public long? SandboxCallCount { get; set; }
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderNameCompleter))]
+        public string? Provider { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Int32Transformation(nameof(SandboxNumberCount))]
-        public int? SandboxNumberCount { get; set; }
-
+        /// <summary>The seed of the generated data (the same seed gives the same data).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Int32Transformation(nameof(SandboxSeed))]
         public int? SandboxSeed { get; set; }
 
+        protected override string? DynamicParameterProvider() => Provider ?? ProviderCmdletRegistry.All.FirstOrDefault()?.Provider;
+
         protected override void ProcessRecord()
         {
+            var support = ProviderCmdletRegistry.Find(DynamicParameterProvider())!;
             var port = Port ?? 0;
             var target = port == 0 ? "a free loopback port" : "loopback port " + port;
-            if (!ShouldProcess(target, "Start the CallTracking sandbox (TrackDrive emulator, no network beyond this machine)")) return;
+            if (!ShouldProcess(target, "Start the CallTracking sandbox (emulators of " + string.Join(", ", ProviderCmdletRegistry.All.Select(p => p.Provider)) + "; no network beyond this machine)")) return;
 
             var options = new SandboxOptions();
-            if (SandboxCallCount.HasValue) options.CallCount = SandboxCallCount.Value;
-            if (SandboxNumberCount.HasValue) options.NumberCount = SandboxNumberCount.Value;
             if (SandboxSeed.HasValue) options.Seed = SandboxSeed.Value;
-            var sandbox = new CallTrackingSandbox(options);
+            CallTrackingSandbox? sandbox = null;
             try
             {
+                support.ConfigureSandbox(options, BoundProviderParameters());
+                sandbox = new CallTrackingSandbox(options);
                 var uri = sandbox.Start(port);
                 SandboxRegistry.Add(sandbox);
-                WriteVerbose("Sandbox listening at " + uri + "; TrackDrive base URI " + sandbox.TrackDriveBaseUri + ".");
-                WriteObject(sandbox);
+                var baseUri = support.SandboxBaseUri(sandbox);
+                WriteVerbose("Sandbox listening at " + uri + "; " + support.Provider + " base URI " + baseUri + ".");
+                var shown = new PSObject(sandbox);
+                shown.Properties.Add(new PSNoteProperty("Provider", support.Provider));
+                shown.Properties.Add(new PSNoteProperty("BaseUri", baseUri));
+                WriteObject(shown);
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException || ex is System.Net.HttpListenerException || ex is InvalidOperationException || ex is ArgumentException)
             {
-                sandbox.Dispose();
+                sandbox?.Dispose();
                 WriteError(new ErrorRecord(ex, "SandboxStartFailed", ErrorCategory.ResourceUnavailable, port));
             }
         }

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using CallTracking.Core.Capabilities;
+using CallTracking.Core.Providers.TrackDrive;
+using CallTracking.PowerShell.Transformations;
+
+namespace CallTracking.PowerShell.Providers.TrackDrive
+{
+    /// <summary>Set-TrackingNumber on a TrackDrive connection: PUT /phone_numbers/:id [numbers]; only what is given is sent.</summary>
+    public sealed class TrackDriveNumberChangeParameters : ProviderParameters
+    {
+        /// <summary>The offer to move the number to (offer_id).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("offer_id")]
+        [Int64Transformation(nameof(OfferId))]
+        public long? OfferId { get; set; }
+
+        /// <summary>The traffic source to attach (traffic_source_id).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("traffic_source_id")]
+        [Int64Transformation(nameof(TrafficSourceId))]
+        public long? TrafficSourceId { get; set; }
+
+        /// <summary>The ring pool to attach (ring_pool_id).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ring_pool_id")]
+        [Int64Transformation(nameof(RingPoolId))]
+        public long? RingPoolId { get; set; }
+
+        /// <summary>Replaces the number's tokens (token_values; CSV: several separated by ';').</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("token_values")]
+        [StringListTransformation(nameof(TokenValue))]
+        public string[]? TokenValue { get; set; }
+
+        /// <summary>Removes every token from the number.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("clear_token_values")]
+        [BooleanTransformation(nameof(ClearTokenValue))]
+        public SwitchParameter ClearTokenValue { get; set; }
+
+        public override ProviderOptions ToOptions() => new TrackDriveNumberUpdate
+        {
+            OfferId = IsBound(nameof(OfferId)) ? OfferId : null,
+            TrafficSourceId = IsBound(nameof(TrafficSourceId)) ? TrafficSourceId : null,
+            RingPoolId = IsBound(nameof(RingPoolId)) ? RingPoolId : null,
+            TokenValues = IsBound(nameof(TokenValue)) ? TokenValue : null,
+            ClearTokenValues = IsBound(nameof(ClearTokenValue)) && ClearTokenValue.IsPresent,
+        };
+    }
+}

@@ -1,1 +1,3 @@
 global using Xunit;
+global using CallTracking.Tests.Core;
+global using CallTracking.Core.Providers.TrackDrive;

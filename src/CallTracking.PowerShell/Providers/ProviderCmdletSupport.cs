@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using CallTracking.Core.Connections;
 using CallTracking.Sandbox;
 
@@ -13,8 +16,36 @@ namespace CallTracking.PowerShell.Providers
         /// <summary>The provider's name, as its core descriptor has it.</summary>
         public abstract string Provider { get; }
 
+        /// <summary>The provider's parameter classes, each marked with the cmdlet(s) it extends ([CmdletParameters]).</summary>
+        protected abstract IEnumerable<Type> ParameterClasses { get; }
+
+        private Dictionary<string, ParameterSpec>? _specs;
+
         /// <summary>The parameters the provider adds to <paramref name="cmdletName"/> ("Get-CallLog"), or null.</summary>
-        public abstract ParameterSpec? ParametersFor(string cmdletName);
+        public ParameterSpec? ParametersFor(string cmdletName)
+        {
+            var specs = _specs ??= ReadSpecs();
+            return specs.TryGetValue(cmdletName, out var spec) ? spec : null;
+        }
+
+        private Dictionary<string, ParameterSpec> ReadSpecs()
+        {
+            var specs = new Dictionary<string, ParameterSpec>(StringComparer.OrdinalIgnoreCase);
+            foreach (var type in ParameterClasses)
+            {
+                foreach (var a in type.GetCustomAttributes<CmdletParametersAttribute>())
+                {
+                    if (!string.Equals(a.Provider, Provider, StringComparison.OrdinalIgnoreCase))
+                        throw new InvalidOperationException(type.FullName + " declares parameters for " + a.Provider + ", not " + Provider + ".");
+                    bool? pipeline = a.PipelineByPropertyName is null ? (bool?)null : bool.Parse(a.PipelineByPropertyName);
+                    specs.Add(a.CmdletName, new ParameterSpec(type, a.ParameterSetName, pipeline));
+                }
+            }
+            return specs;
+        }
+
+        /// <summary>Every cmdlet this provider adds parameters to.</summary>
+        public IEnumerable<string> ExtendedCmdlets => (_specs ??= ReadSpecs()).Keys.ToList();
 
         /// <summary>
         /// Puts the provider's sandbox parameters (sizes of the generated data…) into the sandbox's options;

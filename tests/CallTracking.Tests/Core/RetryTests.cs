@@ -15,7 +15,7 @@ public class RetryTests
     private static async Task<List<CallRecord>> ListAll(CallTracking.Core.Connections.CallTrackingConnection c)
     {
         var list = new List<CallRecord>();
-        await foreach (var call in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery())) list.Add(call);
+        await foreach (var call in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())) list.Add(call);
         return list;
     }
 
@@ -88,7 +88,7 @@ public class RetryTests
     {
         var fake = new FakeHandler { Fallback = _ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent("""{"error":"server_error","message":"boom"}""") } };
         using var c = TestConnections.TrackDrive(fake);
-        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US" }));
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US" }));
         Assert.Single(fake.Requests);
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, ex.Kind);
         Assert.Equal(500, ex.HttpStatus);
@@ -100,7 +100,7 @@ public class RetryTests
     {
         var fake = new FakeHandler().Throw(new HttpRequestException("reset", new IOException("connection reset by peer")));
         using var c = TestConnections.TrackDrive(fake);
-        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" }));
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" }));
         Assert.Single(fake.Requests);
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, ex.Kind);
     }
@@ -113,7 +113,7 @@ public class RetryTests
             .Throw(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)))
             .Json(HttpStatusCode.Created, Number);
         using var c = TestConnections.TrackDrive(fake);
-        var n = await c.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" });
+        var n = await c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" });
         Assert.Equal("+18005550100", n.Number);
         Assert.Equal(3, fake.Requests.Count);
     }
@@ -126,8 +126,8 @@ public class RetryTests
         using var c = TestConnections.TrackDrive(fake);
         var ex = await Assert.ThrowsAsync<CallTrackingException>(async () =>
         {
-            if (what == "unrent") await c.TrackDrive.UnrentPhoneNumberAsync("7");
-            else await c.TrackDrive.HangUpCallAsync("5cc8897c-ad0f-44cb-8ea7-8f7736ae76f1");
+            if (what == "unrent") await c.TrackDrive().UnrentPhoneNumberAsync("7");
+            else await c.TrackDrive().HangUpCallAsync("5cc8897c-ad0f-44cb-8ea7-8f7736ae76f1");
         });
         Assert.Single(fake.Requests);
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, ex.Kind);
@@ -138,7 +138,7 @@ public class RetryTests
     {
         var fake = new FakeHandler().Json(HttpStatusCode.ServiceUnavailable, "{}").Json(HttpStatusCode.OK, Number);
         using var c = TestConnections.TrackDrive(fake);
-        var n = await c.TrackDrive.UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "7", OfferId = 100 });
+        var n = await c.TrackDrive().UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "7", OfferId = 100 });
         Assert.Equal(100, n.OfferId);
         Assert.Equal(2, fake.Requests.Count);
     }
@@ -149,7 +149,7 @@ public class RetryTests
         var fake = new FakeHandler { Fallback = _ => { var r = new HttpResponseMessage((HttpStatusCode)429) { Content = new StringContent("{}") }; r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(60)); return r; } };
         using var c = CallTracking.Core.Connections.CallTrackingConnection.Open(new CallTracking.Core.Connections.ConnectionOptions
         {
-            Provider = ProviderName.TrackDrive,
+            Provider = TrackDriveApi.ProviderName,
             Credential = CallTracking.Core.Connections.ProviderCredential.FromPlainText("auth_token", "t"),
             BaseUri = new Uri("https://acme.trackdrive.com/api/v1/"),
             RetryTiming = new CallTracking.Core.Connections.RetryTiming { MaxTotalWait = TimeSpan.FromMinutes(10) },
@@ -158,7 +158,7 @@ public class RetryTests
         using var cts = new CancellationTokenSource();
         var task = Task.Run(async () =>
         {
-            await foreach (var _ in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery(), null, cts.Token)) { }
+            await foreach (var _ in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery(), null, cts.Token)) { }
         });
         while (fake.Requests.Count == 0) await Task.Delay(10);
         cts.Cancel();
@@ -167,17 +167,52 @@ public class RetryTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
     }
 
-    [Fact]
-    public void Classifier_is_per_operation_not_per_verb()
+    [Theory]
+    [InlineData("GET", OperationSafety.Unsafe, 500, 1)]   // AvidTrak buys numbers with GET: never repeated
+    [InlineData("GET", OperationSafety.Read, 500, 4)]
+    [InlineData("POST", OperationSafety.Read, 503, 4)]    // a search sent as POST is still a read
+    [InlineData("PUT", OperationSafety.Idempotent, 502, 4)]
+    [InlineData("GET", OperationSafety.Unsafe, 429, 4)]   // 429: the server did not act
+    public async Task Retries_follow_the_operation_not_the_verb(string verb, OperationSafety safety, int status, int expectedAttempts)
     {
-        using var r500 = new HttpResponseMessage(HttpStatusCode.InternalServerError);
-        using var r429 = new HttpResponseMessage((HttpStatusCode)429);
-        Assert.True(RetryClassifier.IsRetryable(OperationSafety.Read, r500, null, false));
-        Assert.True(RetryClassifier.IsRetryable(OperationSafety.Idempotent, r500, null, false));
-        Assert.False(RetryClassifier.IsRetryable(OperationSafety.Unsafe, r500, null, false));
-        Assert.True(RetryClassifier.IsRetryable(OperationSafety.Unsafe, r429, null, false));
-        Assert.False(RetryClassifier.IsRetryable(OperationSafety.Read, r429, null, true));
-        Assert.True(RetryClassifier.IsRetryable(OperationSafety.Unsafe, null, new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused)), false));
-        Assert.False(RetryClassifier.IsRetryable(OperationSafety.Unsafe, null, new TimeoutException(), false));
+        var fake = new FakeHandler { Fallback = _ => new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("{}") } };
+        using var c = TestConnections.TrackDrive(fake, maxRetry: 3);
+        var op = new ApiOperation("Test.Op", safety, "do the test");
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.Executor.ReadAsync(new ApiRequest(op, new HttpMethod(verb), "x"), b => b.Length, CancellationToken.None));
+        Assert.Equal(expectedAttempts, fake.Requests.Count);
+        Assert.Equal(safety == OperationSafety.Unsafe && status != 429 ? CallTrackingErrorKind.OutcomeUnknown : HttpStatusInterpreter.KindOf(status), ex.Kind);
+    }
+
+    [Fact]
+    public async Task One_budget_per_request_an_unreadable_page_costs_at_most_one_plus_MaxRetry()
+    {
+        // Before, a page retry wrapped the HTTP retry: one broken page could cost (MaxRetry+1)^2 requests.
+        var fake = new FakeHandler { Fallback = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"calls":[{"id":1""", System.Text.Encoding.UTF8, "application/json") } };
+        using var c = TestConnections.TrackDrive(fake, maxRetry: 4);
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => ListAll(c));
+        Assert.Equal(CallTrackingErrorKind.ProviderFailure, ex.Kind);
+        Assert.Equal(5, fake.Requests.Count);
+        Assert.Contains("could not be read", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_for_a_purchase_and_a_TLS_failure_says_nothing_was_sent()
+    {
+        var refused = new FakeHandler().Throw(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))).Json(HttpStatusCode.Created, Number);
+        using (var c = TestConnections.TrackDrive(refused))
+        {
+            await c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 1, OfferId = 2, Country = "US" });
+            Assert.Equal(2, refused.Requests.Count);
+        }
+        var tls = new FakeHandler { Fallback = _ => throw new HttpRequestException("ssl", new System.Security.Authentication.AuthenticationException("handshake failed")) };
+        using (var c = TestConnections.TrackDrive(tls))
+        {
+            var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 1, OfferId = 2, Country = "US" }));
+            Assert.Equal(CallTrackingErrorKind.ProviderFailure, ex.Kind);
+            Assert.True(ex.NotSent);
+            Assert.Contains("Nothing was sent", ex.Message);
+            Assert.DoesNotContain("may have reached", ex.Message);
+            Assert.Single(tls.Requests);
+        }
     }
 }

@@ -11,7 +11,7 @@ internal static class TestConnections
     public static CallTrackingConnection TrackDrive(HttpMessageHandler handler, int maxRetry = 3, string user = "auth_token", string secret = Token, TimeSpan? maxTotalWait = null)
         => CallTrackingConnection.Open(new ConnectionOptions
         {
-            Provider = ProviderName.TrackDrive,
+            Provider = TrackDriveApi.ProviderName,
             Credential = ProviderCredential.FromPlainText(user, secret),
             BaseUri = new Uri("https://acme.trackdrive.com/api/v1/"),
             MaxRetry = maxRetry,

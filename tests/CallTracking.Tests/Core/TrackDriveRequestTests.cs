@@ -35,7 +35,7 @@ public class TrackDriveRequestTests
             NumberId = 1, OfferId = 2, TrafficSourceId = 3, BuyerId = 4, BuyerGroupIds = 5, RingPoolId = 6, Id = 7,
             ProviderConfigurationId = 8, ContactId = 9, Status = "no-buyer-all-maxed-out", PerPage = 50,
         };
-        await foreach (var _ in c.TrackDrive.ListCallsAsync(q)) { }
+        await foreach (var _ in c.TrackDrive().ListCallsAsync(q)) { }
         var sent = Query(fake.Requests.Single().Uri);
         Assert.Equal("/api/v1/calls", fake.Requests[0].Uri.AbsolutePath);
         var expected = new Dictionary<string, string>
@@ -74,7 +74,7 @@ public class TrackDriveRequestTests
             case "Column": q.Columns = new[] { "uuid", value }; break;
             case "PageSize": q.PerPage = int.Parse(value); break;
         }
-        var ex = Assert.Throws<CallTrackingArgumentException>(() => c.TrackDrive.ListCallsAsync(q));
+        var ex = Assert.Throws<CallTrackingArgumentException>(() => c.TrackDrive().ListCallsAsync(q));
         Assert.Equal(parameter, ex.ParameterName);
         Assert.Contains("'" + value + "'", ex.Message);
         Assert.Empty(fake.Requests);
@@ -89,7 +89,7 @@ public class TrackDriveRequestTests
         using var c = TestConnections.TrackDrive(fake);
         var ids = new List<string>();
         var pages = new List<long?>();
-        await foreach (var call in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = 2 }, p => pages.Add(p.TotalCount))) ids.Add(call.Id);
+        await foreach (var call in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = 2 }, p => pages.Add(p.TotalCount))) ids.Add(call.Id);
         Assert.Equal(new[] { "3", "2", "1" }, ids);
         Assert.Equal("-1", Query(fake.Requests[0].Uri)["cursor"]);
         Assert.Equal("17", Query(fake.Requests[1].Uri)["cursor"]);
@@ -102,7 +102,7 @@ public class TrackDriveRequestTests
         var fake = new FakeHandler().Json(HttpStatusCode.OK, """{"calls":[{"id":3},{"id":2}],"metadata":{"next_cursor":17}}""");
         using var c = TestConnections.TrackDrive(fake);
         var ids = new List<string>();
-        await foreach (var call in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { First = 2 })) ids.Add(call.Id);
+        await foreach (var call in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { First = 2 })) ids.Add(call.Id);
         Assert.Equal(2, ids.Count);
         Assert.Single(fake.Requests);
         Assert.Equal("2", Query(fake.Requests[0].Uri)["per_page"]);
@@ -117,7 +117,7 @@ public class TrackDriveRequestTests
             .Json(HttpStatusCode.OK, """{"calls":[{"id":2}],"metadata":{"next_cursor":0}}""");
         using var c = TestConnections.TrackDrive(fake);
         var ids = new List<string>();
-        await foreach (var call in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery())) ids.Add(call.Id);
+        await foreach (var call in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())) ids.Add(call.Id);
         Assert.Equal(new[] { "3", "2" }, ids);
         Assert.Equal("9", Query(fake.Requests[1].Uri)["cursor"]);
         Assert.Equal("9", Query(fake.Requests[2].Uri)["cursor"]);
@@ -128,7 +128,7 @@ public class TrackDriveRequestTests
     {
         var fake = new FakeHandler().Json(HttpStatusCode.OK, Empty);
         using var c = TestConnections.TrackDrive(fake, user: "pub-key", secret: "priv-key");
-        await foreach (var _ in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery())) { }
+        await foreach (var _ in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())) { }
         var (_, uri, _, auth) = fake.Requests.Single();
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("pub-key:priv-key")), auth);
         Assert.DoesNotContain("auth_token", uri.Query);
@@ -139,7 +139,7 @@ public class TrackDriveRequestTests
     {
         var fake = new FakeHandler().Json(HttpStatusCode.Created, """{"phone_number":{"id":1,"number":"+18885550100","toll_free":true,"country":"US","offer_id":100,"provider_configuration_id":150,"token_values":["interest:auto"]}}""");
         using var c = TestConnections.TrackDrive(fake);
-        var n = await c.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest
+        var n = await c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest
         {
             ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US", TrafficSourceId = 5, RingPoolId = 6,
             TokenValues = new[] { "interest:auto", "loan_amount:>=10000" },
@@ -150,7 +150,7 @@ public class TrackDriveRequestTests
         Assert.Equal("""{"provider_configuration_id":150,"offer_id":100,"toll_free":true,"country":"US","traffic_source_id":5,"ring_pool_id":6,"token_values":["interest:auto","loan_amount:\u003E=10000"]}""", body);
         Assert.Equal("+18885550100", n.Number);
         Assert.True(n.TollFree);
-        Assert.Equal(ProviderName.TrackDrive, n.Provider);
+        Assert.Equal(TrackDriveApi.ProviderName, n.Provider);
         Assert.Equal(new[] { "interest:auto" }, n.TokenValues);
     }
 
@@ -162,7 +162,7 @@ public class TrackDriveRequestTests
     {
         var fake = new FakeHandler();
         using var c = TestConnections.TrackDrive(fake);
-        var ex = await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = pc, OfferId = offer, Country = country }));
+        var ex = await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = pc, OfferId = offer, Country = country }));
         Assert.Equal(parameter, ex.ParameterName);
         Assert.Empty(fake.Requests);
     }
@@ -172,8 +172,8 @@ public class TrackDriveRequestTests
     {
         var fake = new FakeHandler().Json(HttpStatusCode.OK, """{"phone_number":{"id":7,"number":"+18005550100"}}""").Json(HttpStatusCode.OK, """{"phone_number":{"id":7,"number":"+18005550100"}}""");
         using var c = TestConnections.TrackDrive(fake);
-        await c.TrackDrive.UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "+1 (800) 555-0100", TrafficSourceId = 1002592 });
-        await c.TrackDrive.UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "7", ClearTokenValues = true });
+        await c.TrackDrive().UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "+1 (800) 555-0100", TrafficSourceId = 1002592 });
+        await c.TrackDrive().UpdatePhoneNumberAsync(new TrackDriveNumberUpdate { Id = "7", ClearTokenValues = true });
         Assert.Equal(HttpMethod.Put, fake.Requests[0].Method);
         Assert.Equal("/api/v1/phone_numbers/%2B18005550100", fake.Requests[0].Uri.AbsolutePath);
         Assert.Equal("""{"traffic_source_id":1002592}""", fake.Requests[0].Body);
@@ -188,15 +188,15 @@ public class TrackDriveRequestTests
             .Json(HttpStatusCode.NotFound, """{"error":"not_found","message":"no such number"}""")
             .Json((HttpStatusCode)422, """{"error":"invalid_parameter","message":"country must be one of: US"}""");
         using var c = TestConnections.TrackDrive(fake);
-        var auth = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive.GetPhoneNumberAsync("7"));
+        var auth = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().GetPhoneNumberAsync("7"));
         Assert.Equal(CallTrackingErrorKind.Authentication, auth.Kind);
         Assert.DoesNotContain(TestConnections.Token, auth.ToString());
         Assert.DoesNotContain(TestConnections.Token, auth.ProviderMessage);
-        var missing = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive.GetPhoneNumberAsync("+18005550100"));
+        var missing = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().GetPhoneNumberAsync("+18005550100"));
         Assert.Equal(CallTrackingErrorKind.NotFound, missing.Kind);
         Assert.Equal("+18005550100", missing.Target);
         Assert.Equal("not_found", missing.ProviderCode);
-        var invalid = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive.GetPhoneNumberAsync("8"));
+        var invalid = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().GetPhoneNumberAsync("8"));
         Assert.Equal(CallTrackingErrorKind.InvalidArgument, invalid.Kind);
         Assert.Equal(422, invalid.HttpStatus);
         Assert.Contains("country must be one of", invalid.Message);
@@ -206,9 +206,9 @@ public class TrackDriveRequestTests
     public async Task Stats_require_group_by_stat_and_a_date_range()
     {
         using var c = TestConnections.TrackDrive(new FakeHandler());
-        Assert.Equal("GroupBy", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { Stat = "count" }))).ParameterName);
-        Assert.Equal("Stat", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "avg" }))).ParameterName);
-        Assert.Equal("CreatedAfter", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count" }))).ParameterName);
+        Assert.Equal("GroupBy", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive().GetCallStatisticsAsync(new TrackDriveStatsQuery { Stat = "count" }))).ParameterName);
+        Assert.Equal("Stat", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive().GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "avg" }))).ParameterName);
+        Assert.Equal("CreatedAfter", (await Assert.ThrowsAsync<CallTrackingArgumentException>(() => c.TrackDrive().GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count" }))).ParameterName);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class TrackDriveRequestTests
         var listener = new ListenerStub();
         using (RequestDiagnostics.Listen(listener))
         {
-            await foreach (var _ in c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery())) { }
+            await foreach (var _ in c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())) { }
         }
         var line = Assert.Single(listener.Lines);
         Assert.StartsWith("GET https://acme.trackdrive.com/api/v1/calls?", line);
@@ -236,7 +236,7 @@ public class TrackDriveRequestTests
     [InlineData("https://acme.trackdrive.com/api/v1/", true)]
     public void Clear_text_base_uri_only_to_loopback(string uri, bool allowed)
     {
-        var options = new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), BaseUri = new Uri(uri) };
+        var options = new ConnectionOptions { Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", "x"), BaseUri = new Uri(uri) };
         if (allowed) CallTrackingConnection.Open(options).Dispose();
         else Assert.Equal("BaseUri", Assert.Throws<CallTrackingArgumentException>(() => CallTrackingConnection.Open(options)).ParameterName);
     }
@@ -244,7 +244,7 @@ public class TrackDriveRequestTests
     [Fact]
     public void Subdomain_builds_the_base_uri()
     {
-        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Subdomain = "Acme" });
+        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Settings = { ["Subdomain"] = "Acme" } });
         Assert.Equal("https://acme.trackdrive.com/api/v1/", c.BaseUri.AbsoluteUri);
         Assert.DoesNotContain("x", c.ToString().Replace("TrackDrive", "").Replace("trackdrive", ""));
     }
@@ -253,7 +253,7 @@ public class TrackDriveRequestTests
     public void A_connection_refuses_parameters_for_another_provider()
     {
         using var c = TestConnections.TrackDrive(new FakeHandler());
-        var ex = Assert.Throws<CallTrackingArgumentException>(() => c.EnsureProvider(ProviderName.AvidTrak, "New-TrackingNumber"));
+        var ex = Assert.Throws<CallTrackingArgumentException>(() => c.EnsureProvider("AvidTrak", "New-TrackingNumber"));
         Assert.True(ex.IsProviderMismatch);
         Assert.Contains("TrackDrive", ex.Message);
         Assert.Contains("AvidTrak", ex.Message);
@@ -265,7 +265,7 @@ public class TrackDriveRequestTests
     [InlineData("gb", 0, "TimeoutSec")]
     public void Connection_options_are_checked_in_the_core(string country, int? timeoutSec, string parameter)
     {
-        var options = new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Subdomain = "acme", DefaultCountry = country };
+        var options = new ConnectionOptions { Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Settings = { ["Subdomain"] = "acme" }, DefaultCountry = country };
         if (timeoutSec.HasValue) options.Timeout = TimeSpan.FromSeconds(timeoutSec.Value);
         Assert.Equal(parameter, Assert.Throws<CallTrackingArgumentException>(() => CallTrackingConnection.Open(options)).ParameterName);
     }
@@ -273,7 +273,7 @@ public class TrackDriveRequestTests
     [Fact]
     public void Default_country_is_taken_in_any_case()
     {
-        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = ProviderName.TrackDrive, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Subdomain = "acme", DefaultCountry = " gb " });
+        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Settings = { ["Subdomain"] = "acme" }, DefaultCountry = " gb " });
         Assert.Equal("GB", c.DefaultCountry);
     }
 

@@ -10,7 +10,7 @@ public class FaultToleranceTests
     private static async Task<List<string>> Ids(SandboxConnection s, int pageSize = 200)
     {
         var ids = new List<string>();
-        await foreach (var c in s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = pageSize })) ids.Add(c.Id);
+        await foreach (var c in s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = pageSize })) ids.Add(c.Id);
         return ids;
     }
 
@@ -46,12 +46,12 @@ public class FaultToleranceTests
     {
         using var s = new SandboxConnection(transport, numbers: 5);
         s.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, StatusCode = 500, Method = "POST", PathContains = "phone_numbers", AfterProcessing = true, Times = int.MaxValue });
-        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US" }));
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US" }));
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, ex.Kind);
         Assert.Single(s.Sandbox.Requests, r => r.Method == "POST");
         s.Sandbox.Faults.Clear();
         var numbers = new List<TrackingNumber>();
-        await foreach (var n in s.Connection.TrackDrive.ListPhoneNumbersAsync(new TrackDriveNumberQuery())) numbers.Add(n);
+        await foreach (var n in s.Connection.TrackDrive().ListPhoneNumbersAsync(new TrackDriveNumberQuery())) numbers.Add(n);
         Assert.Equal(6, numbers.Count); // the server did buy it: that is why the module must not send it again
     }
 
@@ -60,7 +60,7 @@ public class FaultToleranceTests
     {
         using var s = new SandboxConnection(Transport.InProcess, numbers: 5);
         s.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, Method = "POST", PathContains = "phone_numbers", RetryAfter = TimeSpan.Zero, Times = 1 });
-        var n = await s.Connection.TrackDrive.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" });
+        var n = await s.Connection.TrackDrive().PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" });
         Assert.NotNull(n);
         Assert.Equal(2, s.Sandbox.Requests.Count(r => r.Method == "POST"));
     }

@@ -21,7 +21,7 @@ internal sealed class SandboxConnection : IDisposable
         });
         var options = new ConnectionOptions
         {
-            Provider = ProviderName.TrackDrive,
+            Provider = TrackDriveApi.ProviderName,
             Credential = basic
                 ? ProviderCredential.FromPlainText(Sandbox.Options.TrackDrivePublicKey, Sandbox.Options.TrackDrivePrivateKey)
                 : ProviderCredential.FromPlainText("auth_token", Sandbox.Options.TrackDriveAuthToken),

@@ -23,11 +23,11 @@ public class TrackDriveSandboxTests
     {
         using var s = new SandboxConnection(transport, calls: 5000);
         long? total = null;
-        var calls = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = pageSize }, p => total = p.TotalCount));
+        var calls = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = pageSize }, p => total = p.TotalCount));
         Assert.Equal(5000, calls.Count);
         Assert.Equal(5000, calls.Select(c => c.Id).Distinct().Count());
         Assert.Equal(5000, total);
-        Assert.All(calls, c => Assert.Equal(ProviderName.TrackDrive, c.Provider));
+        Assert.All(calls, c => Assert.Equal(TrackDriveApi.ProviderName, c.Provider));
         Assert.All(calls, c => Assert.StartsWith("+", c.CalledNumber));
         Assert.All(calls, c => Assert.NotNull(c.CreatedAt));
         Assert.Equal(calls.OrderByDescending(c => c.CreatedAt).Select(c => c.Id), calls.Select(c => c.Id));
@@ -39,7 +39,7 @@ public class TrackDriveSandboxTests
     public async Task Basic_auth_style_is_accepted(Transport transport)
     {
         using var s = new SandboxConnection(transport, calls: 30, basic: true);
-        Assert.Equal(30, (await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery()))).Count);
+        Assert.Equal(30, (await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery()))).Count);
     }
 
     [Fact]
@@ -48,12 +48,12 @@ public class TrackDriveSandboxTests
         using var sandbox = new CallTrackingSandbox();
         using var c = CallTracking.Core.Connections.CallTrackingConnection.Open(new CallTracking.Core.Connections.ConnectionOptions
         {
-            Provider = ProviderName.TrackDrive,
+            Provider = TrackDriveApi.ProviderName,
             Credential = CallTracking.Core.Connections.ProviderCredential.FromPlainText("auth_token", "wrong-token"),
             BaseUri = sandbox.TrackDriveBaseUri,
             PrimaryHandlerFactory = sandbox.CreateHandler,
         });
-        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => All(c.TrackDrive.ListCallsAsync(new TrackDriveCallQuery())));
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => All(c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())));
         Assert.Equal(CallTrackingErrorKind.Authentication, ex.Kind);
         Assert.Equal(401, ex.HttpStatus);
         Assert.DoesNotContain("wrong-token", ex.ToString());
@@ -63,10 +63,10 @@ public class TrackDriveSandboxTests
     public async Task Date_range_filters_select_the_calls_in_range()
     {
         using var s = new SandboxConnection(Transport.InProcess, calls: 5000);
-        var all = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
+        var all = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
         var newest = all.Max(c => c.CreatedAt!.Value);
         var from = newest.AddDays(-7);
-        var week = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { CreatedAtFrom = from, CreatedAtTo = newest }));
+        var week = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { CreatedAtFrom = from, CreatedAtTo = newest }));
         var expected = all.Where(c => c.CreatedAt >= from && c.CreatedAt <= newest).Select(c => c.Id).ToHashSet();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, week.Select(c => c.Id).ToHashSet());
@@ -76,13 +76,13 @@ public class TrackDriveSandboxTests
     public async Task Status_filter_and_columns()
     {
         using var s = new SandboxConnection(Transport.InProcess, calls: 2000);
-        var all = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
+        var all = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
         var status = all.GroupBy(c => c.Status).OrderByDescending(g => g.Count()).First().Key!;
-        var filtered = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { Status = status, PerPage = 300 }));
+        var filtered = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { Status = status, PerPage = 300 }));
         Assert.Equal(all.Count(c => c.Status == status), filtered.Count);
         Assert.All(filtered, c => Assert.Equal(status, c.Status));
 
-        var slim = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { Columns = new[] { "uuid", "status" }, First = 5 }));
+        var slim = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { Columns = new[] { "uuid", "status" }, First = 5 }));
         Assert.Equal(5, slim.Count);
         Assert.All(slim, c => { Assert.NotNull(c.Uuid); Assert.NotNull(c.Status); Assert.Null(c.CallerNumber); });
     }
@@ -93,24 +93,24 @@ public class TrackDriveSandboxTests
     public async Task Get_and_hang_up_a_call(Transport transport)
     {
         using var s = new SandboxConnection(transport, calls: 500);
-        var live = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { InProgress = true }));
+        var live = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { InProgress = true }));
         Assert.NotEmpty(live);
         var target = live[0];
-        var byId = await s.Connection.TrackDrive.GetCallAsync(target.Id);
-        var byUuid = await s.Connection.TrackDrive.GetCallAsync(target.Uuid!);
+        var byId = await s.Connection.TrackDrive().GetCallAsync(target.Id);
+        var byUuid = await s.Connection.TrackDrive().GetCallAsync(target.Uuid!);
         Assert.Equal(target.Uuid, byId.Uuid);
         Assert.Equal(target.Id, byUuid.Id);
 
-        var ended = await s.Connection.TrackDrive.HangUpCallAsync(target.Uuid!);
+        var ended = await s.Connection.TrackDrive().HangUpCallAsync(target.Uuid!);
         Assert.NotNull(ended);
         Assert.False(ended!.InProgress);
-        var after = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { InProgress = true }));
+        var after = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { InProgress = true }));
         Assert.DoesNotContain(after, c => c.Id == target.Id);
         Assert.Equal(live.Count - 1, after.Count);
 
-        var again = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive.HangUpCallAsync(target.Uuid!));
+        var again = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive().HangUpCallAsync(target.Uuid!));
         Assert.Equal(CallTrackingErrorKind.InvalidArgument, again.Kind);
-        var missing = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive.GetCallAsync("999999999"));
+        var missing = await Assert.ThrowsAsync<CallTrackingException>(() => s.Connection.TrackDrive().GetCallAsync("999999999"));
         Assert.Equal(CallTrackingErrorKind.NotFound, missing.Kind);
     }
 
@@ -118,11 +118,11 @@ public class TrackDriveSandboxTests
     public async Task Reports_count_every_call_by_category()
     {
         using var s = new SandboxConnection(Transport.InProcess, calls: 1200);
-        var rows = await All(s.Connection.TrackDrive.GetCallReportAsync(new TrackDriveReportQuery { Category = "status" }));
+        var rows = await All(s.Connection.TrackDrive().GetCallReportAsync(new TrackDriveReportQuery { Category = "status" }));
         Assert.NotEmpty(rows);
         Assert.Equal(1200, rows.Sum(r => r.Count ?? 0));
         Assert.All(rows, r => Assert.Equal("status", r.Category));
-        var all = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
+        var all = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
         foreach (var row in rows) Assert.Equal(all.Count(c => c.Status == row.Value), row.Count);
     }
 
@@ -130,10 +130,10 @@ public class TrackDriveSandboxTests
     public async Task Statistics_group_a_date_range()
     {
         using var s = new SandboxConnection(Transport.InProcess, calls: 1000);
-        var all = await All(s.Connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
+        var all = await All(s.Connection.TrackDrive().ListCallsAsync(new TrackDriveCallQuery { PerPage = 1000 }));
         var to = all.Max(c => c.CreatedAt!.Value);
         var from = to.AddDays(-30);
-        var stats = await s.Connection.TrackDrive.GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count", CreatedAtFrom = from, CreatedAtTo = to });
+        var stats = await s.Connection.TrackDrive().GetCallStatisticsAsync(new TrackDriveStatsQuery { GroupBy = "status", Stat = "count", CreatedAtFrom = from, CreatedAtTo = to });
         Assert.NotEmpty(stats);
         Assert.Equal(all.Count(c => c.CreatedAt >= from && c.CreatedAt <= to), (long)stats.Sum(x => x.Value));
         Assert.All(stats, x => Assert.Equal("count", x.Stat));
@@ -145,16 +145,18 @@ public class TrackDriveSandboxTests
     public async Task Numbers_purchase_get_update_unrent(Transport transport)
     {
         using var s = new SandboxConnection(transport, numbers: 25);
-        var td = s.Connection.TrackDrive;
+        var td = s.Connection.TrackDrive();
         var before = await All(td.ListPhoneNumbersAsync(new TrackDriveNumberQuery { PerPage = 10 }));
         Assert.Equal(25, before.Count);
         Assert.Equal(25, before.Select(n => n.Id).Distinct().Count());
 
         var bought = await td.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = true, Country = "US", TokenValues = new[] { "interest:auto" } });
-        Assert.True(TrackDriveParser.IsNorthAmericanTollFree(bought.Number), bought.Number);
+        Assert.True(bought.TollFree, bought.Number);
+        Assert.Matches(@"^\+18(00|33|44|55|66|77|88)\d{7}$", bought.Number);
         Assert.Equal(100, bought.OfferId);
         var local = await td.PurchasePhoneNumberAsync(new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, TollFree = false, Country = "US" });
-        Assert.False(TrackDriveParser.IsNorthAmericanTollFree(local.Number));
+        Assert.False(local.TollFree);
+        Assert.DoesNotMatch(@"^\+18(00|33|44|55|66|77|88)\d{7}$", local.Number);
 
         var listed = await All(td.ListPhoneNumbersAsync(new TrackDriveNumberQuery()));
         Assert.Equal(27, listed.Count);
@@ -180,7 +182,7 @@ public class TrackDriveSandboxTests
     {
         using var s = new SandboxConnection(Transport.InProcess, calls: 250);
         using var buffer = new MemoryStream();
-        var rows = await s.Connection.TrackDrive.ExportCallsCsvAsync(new TrackDriveCallQuery { PerPage = 100, Columns = new[] { "uuid", "status" } }, buffer);
+        var rows = await s.Connection.TrackDrive().ExportCallsCsvAsync(new TrackDriveCallQuery { PerPage = 100, Columns = new[] { "uuid", "status" } }, buffer);
         Assert.Equal(250, rows);
         var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(251, lines.Length);

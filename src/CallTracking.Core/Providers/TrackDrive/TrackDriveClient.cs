@@ -39,11 +39,11 @@ namespace CallTracking.Core.Providers.TrackDrive
         // ---- Calls ---------------------------------------------------------------------------------------------------
 
         /// <summary>GET /calls with cursor paging (-1 → next_cursor → 0).</summary>
-        public IAsyncEnumerable<CallRecord> ListCallsAsync(TrackDriveCallQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
+        public IAsyncEnumerable<TrackDriveCallRecord> ListCallsAsync(TrackDriveCallQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Calls(query);
             var perPage = PageSize(query.PerPage, query.First);
-            return Paginator.StreamAsync<CallRecord>(Ops.ListCalls.Name, (token, ct) =>
+            return Paginator.StreamAsync<TrackDriveCallRecord>(Ops.ListCalls.Name, (token, ct) =>
             {
                 var q = new QueryBuilder();
                 WriteFilter(q, query);
@@ -52,7 +52,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListCalls, TrackDriveApi.CallsPath, q), response =>
-                    LazyPage<CallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
+                    LazyPage<TrackDriveCallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
                     {
                         var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
                         return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
@@ -61,20 +61,20 @@ namespace CallTracking.Core.Providers.TrackDrive
         }
 
         /// <summary>GET /calls/:uuid — by numeric id or uuid.</summary>
-        public Task<CallRecord> GetCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
+        public Task<TrackDriveCallRecord> GetCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
         {
             var id = CallKey(idOrUuid);
             var request = ApiRequest.Get(Ops.GetCall, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id)));
             request.Target = id;
-            return _executor.ReadAsync(request, body => (CallRecord)ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
         }
 
         /// <summary>DELETE /calls/:uuid — hangs up an ongoing call. Never sent twice once it may have reached the server.</summary>
-        public Task<CallRecord?> HangUpCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
+        public Task<TrackDriveCallRecord?> HangUpCallAsync(string idOrUuid, CancellationToken cancellationToken = default)
         {
             var id = CallKey(idOrUuid);
             var request = new ApiRequest(Ops.HangUpCall, HttpMethod.Delete, string.Format(CultureInfo.InvariantCulture, TrackDriveApi.CallPath, Uri.EscapeDataString(id))) { Target = id };
-            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (CallRecord?)ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
+            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackDriveCallRecord?)ReadRecord(body, TrackDriveApi.CallRoot, _parser.ParseCall, request, c => c.Id), cancellationToken);
         }
 
         /// <summary>GET /calls/reports by category (page paging).</summary>
@@ -115,33 +115,33 @@ namespace CallTracking.Core.Providers.TrackDrive
         // ---- Phone numbers --------------------------------------------------------------------------------------------
 
         /// <summary>GET /phone_numbers (page paging).</summary>
-        public IAsyncEnumerable<TrackingNumber> ListPhoneNumbersAsync(TrackDriveNumberQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
+        public IAsyncEnumerable<TrackDriveTrackingNumber> ListPhoneNumbersAsync(TrackDriveNumberQuery query, Action<PageProgress>? observer = null, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Numbers(query);
             var perPage = PageSize(query.PerPage, query.First);
             var number = query.Number is null ? null : PhoneNumberNormalizer.Normalize(query.Number, _defaultCountry, "Number");
-            return Paginator.StreamAsync<TrackingNumber>(Ops.ListPhoneNumbers.Name, (token, ct) =>
+            return Paginator.StreamAsync<TrackDriveTrackingNumber>(Ops.ListPhoneNumbers.Name, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
                 var q = new QueryBuilder();
                 WriteNumberFilter(q, query, number);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListPhoneNumbers, TrackDriveApi.PhoneNumbersPath, q), response =>
-                    LazyPage<TrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
+                    LazyPage<TrackDriveTrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
             }, query.First, observer, cancellationToken);
         }
 
         /// <summary>GET /phone_numbers/:id — the internal id or the number (any form; sent as +E164).</summary>
-        public Task<TrackingNumber> GetPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
+        public Task<TrackDriveTrackingNumber> GetPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
         {
             var key = NumberKey(idOrNumber, "Id");
             var request = ApiRequest.Get(Ops.GetPhoneNumber, NumberPath(key));
             request.Target = key;
-            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         /// <summary>POST /phone_numbers — buys a number. Spends money: sent once unless the server surely did not act (429, refused).</summary>
-        public Task<TrackingNumber> PurchasePhoneNumberAsync(TrackDrivePurchaseRequest purchase, CancellationToken cancellationToken = default)
+        public Task<TrackDriveTrackingNumber> PurchasePhoneNumberAsync(TrackDrivePurchaseRequest purchase, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Purchase(purchase);
             var request = new ApiRequest(Ops.PurchasePhoneNumber, HttpMethod.Post, TrackDriveApi.PhoneNumbersPath) { Target = purchase.ToString() };
@@ -155,11 +155,11 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (purchase.RingPoolId.HasValue) w.WriteNumber(TrackDriveApi.RingPoolId, purchase.RingPoolId.Value);
                 if (purchase.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, purchase.TokenValues);
             });
-            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         /// <summary>PUT /phone_numbers/:id — changes offer, traffic source, ring pool or tokens (idempotent: retried like reads).</summary>
-        public Task<TrackingNumber> UpdatePhoneNumberAsync(TrackDriveNumberUpdate update, CancellationToken cancellationToken = default)
+        public Task<TrackDriveTrackingNumber> UpdatePhoneNumberAsync(TrackDriveNumberUpdate update, CancellationToken cancellationToken = default)
         {
             TrackDriveValidation.Update(update);
             var key = NumberKey(update.Id, "Id");
@@ -172,15 +172,15 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (update.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, update.TokenValues);
                 else if (update.ClearTokenValues) w.WriteNull(TrackDriveApi.TokenValues);
             });
-            return _executor.ReadAsync(request, body => (TrackingNumber)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         /// <summary>DELETE /phone_numbers/:id — unrents. Destroys state: never sent twice once it may have reached the server.</summary>
-        public Task<TrackingNumber?> UnrentPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
+        public Task<TrackDriveTrackingNumber?> UnrentPhoneNumberAsync(string idOrNumber, CancellationToken cancellationToken = default)
         {
             var key = NumberKey(idOrNumber, "Id");
             var request = new ApiRequest(Ops.UnrentPhoneNumber, HttpMethod.Delete, NumberPath(key)) { Target = key };
-            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackingNumber?)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackDriveTrackingNumber?)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
         }
 
         // ---- CSV (the seed offers csv for calls, reports and phone numbers) ----------------------------------------------
@@ -224,14 +224,14 @@ namespace CallTracking.Core.Providers.TrackDrive
         IAsyncEnumerable<CallRecord> ICallLog.ListCallsAsync(CallLogQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
             => ListCallsAsync(CallQueryOf(query), observer, cancellationToken);
 
-        Task<CallRecord> ICallLog.GetCallAsync(string id, CancellationToken cancellationToken) => GetCallAsync(id, cancellationToken);
+        async Task<CallRecord> ICallLog.GetCallAsync(string id, CancellationToken cancellationToken) => await GetCallAsync(id, cancellationToken).ConfigureAwait(false);
 
         void ICallLog.Validate(CallLogQuery query) => TrackDriveValidation.Calls(CallQueryOf(query));
 
         Task<long> ICallLogCsv.ExportCallsCsvAsync(CallLogQuery query, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
             => ExportCallsCsvAsync(CallQueryOf(query), destination, observer, cancellationToken);
 
-        Task<CallRecord?> ICallControl.HangUpCallAsync(string id, CancellationToken cancellationToken) => HangUpCallAsync(id, cancellationToken);
+        async Task<CallRecord?> ICallControl.HangUpCallAsync(string id, CancellationToken cancellationToken) => await HangUpCallAsync(id, cancellationToken).ConfigureAwait(false);
 
         IAsyncEnumerable<CallReportRow> ICallReports.GetCallReportAsync(CallReportQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
             => GetCallReportAsync(ReportQueryOf(query), observer, cancellationToken);
@@ -249,22 +249,22 @@ namespace CallTracking.Core.Providers.TrackDrive
         IAsyncEnumerable<TrackingNumber> ITrackingNumbers.ListNumbersAsync(NumberQuery query, Action<PageProgress>? observer, CancellationToken cancellationToken)
             => ListPhoneNumbersAsync(NumberQueryOf(query), observer, cancellationToken);
 
-        Task<TrackingNumber> ITrackingNumbers.GetNumberAsync(string id, CancellationToken cancellationToken) => GetPhoneNumberAsync(id, cancellationToken);
+        async Task<TrackingNumber> ITrackingNumbers.GetNumberAsync(string id, CancellationToken cancellationToken) => await GetPhoneNumberAsync(id, cancellationToken).ConfigureAwait(false);
 
         void ITrackingNumbers.Validate(NumberQuery query) => TrackDriveValidation.Numbers(NumberQueryOf(query));
 
         Task<long> ITrackingNumbersCsv.ExportNumbersCsvAsync(NumberQuery query, Stream destination, Action<PageProgress>? observer, CancellationToken cancellationToken)
             => ExportPhoneNumbersCsvAsync(NumberQueryOf(query), destination, observer, cancellationToken);
 
-        Task<TrackingNumber> INumberPurchase.PurchaseNumberAsync(NumberPurchase purchase, CancellationToken cancellationToken)
-            => PurchasePhoneNumberAsync(PurchaseOf(purchase), cancellationToken);
+        async Task<TrackingNumber> INumberPurchase.PurchaseNumberAsync(NumberPurchase purchase, CancellationToken cancellationToken)
+            => await PurchasePhoneNumberAsync(PurchaseOf(purchase), cancellationToken).ConfigureAwait(false);
 
         void INumberPurchase.Validate(NumberPurchase purchase) => TrackDriveValidation.Purchase(PurchaseOf(purchase));
 
         string INumberPurchase.Describe(NumberPurchase purchase) => PurchaseOf(purchase).ToString();
 
-        Task<TrackingNumber> INumberSettings.UpdateNumberAsync(NumberChange change, CancellationToken cancellationToken)
-            => UpdatePhoneNumberAsync(UpdateOf(change), cancellationToken);
+        async Task<TrackingNumber> INumberSettings.UpdateNumberAsync(NumberChange change, CancellationToken cancellationToken)
+            => await UpdatePhoneNumberAsync(UpdateOf(change), cancellationToken).ConfigureAwait(false);
 
         void INumberSettings.Validate(NumberChange change)
         {
@@ -275,10 +275,10 @@ namespace CallTracking.Core.Providers.TrackDrive
 
         string INumberSettings.Describe(NumberChange change) => UpdateOf(change).Describe();
 
-        Task<TrackingNumber?> INumberRelease.ReleaseNumberAsync(NumberRelease release, CancellationToken cancellationToken)
+        async Task<TrackingNumber?> INumberRelease.ReleaseNumberAsync(NumberRelease release, CancellationToken cancellationToken)
         {
             OptionsOf<ProviderOptions>(release.Options, "Remove-TrackingNumber");
-            return UnrentPhoneNumberAsync(release.Id, cancellationToken);
+            return await UnrentPhoneNumberAsync(release.Id, cancellationToken).ConfigureAwait(false);
         }
 
         void INumberRelease.Validate(NumberRelease release)
@@ -340,8 +340,9 @@ namespace CallTracking.Core.Providers.TrackDrive
         private static T? OptionsOf<T>(ProviderOptions? options, string what) where T : ProviderOptions
         {
             if (options is null) return null;
-            if (options is T mine) return mine;
-            throw CallTrackingArgumentException.ProviderMismatch(options.Provider, what + " parameters for " + options.Provider + " cannot be sent to TrackDrive");
+            if (!string.Equals(options.Provider, TrackDriveApi.ProviderName, StringComparison.OrdinalIgnoreCase))
+                throw CallTrackingArgumentException.ProviderMismatch(options.Provider, what + " parameters for " + options.Provider + " cannot be sent to TrackDrive");
+            return options as T ?? throw new ArgumentException(what + ": TrackDrive takes no " + options.GetType().Name + " here.", nameof(options));
         }
 
         // ---- Helpers ---------------------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ using CallTracking.PowerShell.Transformations;
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Get-CallLog on a TrackDrive connection: the call filters plus text search, time zone and columns [calls].</summary>
+    // The list filters are not bound from the pipeline, so that a piped record selects the InputObject set instead of
+    // turning its own properties (Status, InProgress…) into filters.
+    [CmdletParameters(TrackDriveApi.ProviderName, "Get-CallLog", ParameterSetName = Base.ParameterSets.List, PipelineByPropertyName = "false")]
     public sealed class TrackDriveCallLogParameters : TrackDriveCallFilterParameters
     {
         /// <summary>Full-text search (fulltext).</summary>

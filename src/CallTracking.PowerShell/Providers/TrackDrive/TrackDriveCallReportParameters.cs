@@ -6,6 +6,8 @@ using CallTracking.PowerShell.Transformations;
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Get-CallReport on a TrackDrive connection: the category [calls] /calls/reports, the call filters, search, time zone, columns.</summary>
+    // A CSV of report requests binds every column by property name.
+    [CmdletParameters(TrackDriveApi.ProviderName, "Get-CallReport", PipelineByPropertyName = "true")]
     public sealed class TrackDriveCallReportParameters : TrackDriveCallFilterParameters
     {
         /// <summary>What to group the calls by (category).</summary>

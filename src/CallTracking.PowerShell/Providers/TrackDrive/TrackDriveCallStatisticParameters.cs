@@ -5,6 +5,8 @@ using CallTracking.Core.Providers.TrackDrive;
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Get-CallStatistic on a TrackDrive connection: group_by and stat [calls] /calls/stats, and the call filters.</summary>
+    // A CSV of ranges binds every column by property name.
+    [CmdletParameters(TrackDriveApi.ProviderName, "Get-CallStatistic", PipelineByPropertyName = "true")]
     public sealed class TrackDriveCallStatisticParameters : TrackDriveCallFilterParameters
     {
         /// <summary>What to group the calls by (group_by).</summary>

@@ -1,6 +1,7 @@
+using System;
+using System.Collections.Generic;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Providers.TrackDrive;
-using CallTracking.PowerShell.Base;
 using CallTracking.Sandbox;
 
 namespace CallTracking.PowerShell.Providers.TrackDrive
@@ -10,24 +11,12 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
     {
         public override string Provider => TrackDriveApi.ProviderName;
 
-        public override ParameterSpec? ParametersFor(string cmdletName)
+        protected override IEnumerable<Type> ParameterClasses => new[]
         {
-            switch (cmdletName)
-            {
-                case "Connect-CallTracking": return new ParameterSpec(typeof(TrackDriveConnectParameters));
-                case "Start-CallTrackingSandbox": return new ParameterSpec(typeof(TrackDriveSandboxParameters));
-                // The list filters are not bound from the pipeline, so that a piped record selects the InputObject set
-                // instead of turning its own properties into filters.
-                case "Get-CallLog": return new ParameterSpec(typeof(TrackDriveCallLogParameters), ParameterSets.List, fromPipelineByPropertyName: false);
-                case "Get-TrackingNumber": return new ParameterSpec(typeof(TrackDriveNumberListParameters), ParameterSets.List, fromPipelineByPropertyName: false);
-                // A CSV of report or statistics requests binds every column by property name.
-                case "Get-CallReport": return new ParameterSpec(typeof(TrackDriveCallReportParameters), null, fromPipelineByPropertyName: true);
-                case "Get-CallStatistic": return new ParameterSpec(typeof(TrackDriveCallStatisticParameters), null, fromPipelineByPropertyName: true);
-                case "New-TrackingNumber": return new ParameterSpec(typeof(TrackDrivePurchaseParameters));
-                case "Set-TrackingNumber": return new ParameterSpec(typeof(TrackDriveNumberChangeParameters));
-                default: return null;
-            }
-        }
+            typeof(TrackDriveConnectParameters), typeof(TrackDriveSandboxParameters), typeof(TrackDriveCallLogParameters),
+            typeof(TrackDriveNumberListParameters), typeof(TrackDriveCallReportParameters), typeof(TrackDriveCallStatisticParameters),
+            typeof(TrackDrivePurchaseParameters), typeof(TrackDriveNumberChangeParameters),
+        };
 
         public override void ConfigureSandbox(SandboxOptions options, ProviderParameters? parameters)
         {

@@ -12,6 +12,7 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
     /// (-Credential with the public key as user name and the private key as password), and the account's -Subdomain
     /// (or -BaseUri). With -Sandbox: the size of the generated data.
     /// </summary>
+    [CmdletParameters(TrackDriveApi.ProviderName, "Connect-CallTracking")]
     public sealed class TrackDriveConnectParameters : ProviderParameters, IConnectParameters
     {
         public const string CredentialSet = "TrackDriveCredential";

@@ -6,6 +6,7 @@ using CallTracking.PowerShell.Transformations;
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Set-TrackingNumber on a TrackDrive connection: PUT /phone_numbers/:id [numbers]; only what is given is sent.</summary>
+    [CmdletParameters(TrackDriveApi.ProviderName, "Set-TrackingNumber")]
     public sealed class TrackDriveNumberChangeParameters : ProviderParameters
     {
         /// <summary>The offer to move the number to (offer_id).</summary>

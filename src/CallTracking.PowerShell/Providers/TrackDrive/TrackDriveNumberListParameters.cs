@@ -7,6 +7,7 @@ using CallTracking.PowerShell.Transformations;
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Get-TrackingNumber on a TrackDrive connection: the filters of GET /phone_numbers [numbers].</summary>
+    [CmdletParameters(TrackDriveApi.ProviderName, "Get-TrackingNumber", ParameterSetName = Base.ParameterSets.List, PipelineByPropertyName = "false")]
     public sealed class TrackDriveNumberListParameters : ProviderParameters
     {
         /// <summary>Only this number (number): +E164 or a national number of the default country.</summary>

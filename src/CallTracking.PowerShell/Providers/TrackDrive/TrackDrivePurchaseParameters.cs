@@ -9,6 +9,7 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
     /// New-TrackingNumber on a TrackDrive connection: POST /phone_numbers [numbers]. Every parameter binds from a CSV by
     /// property name; a bad cell ("maybe" for -TollFree) is an error for that row only.
     /// </summary>
+    [CmdletParameters(TrackDriveApi.ProviderName, "New-TrackingNumber")]
     public sealed class TrackDrivePurchaseParameters : ProviderParameters
     {
         /// <summary>The provider configuration to buy from (provider_configuration_id).</summary>

@@ -1,10 +1,12 @@
 using System.Management.Automation;
 using CallTracking.Core.Capabilities;
+using CallTracking.Core.Providers.TrackDrive;
 using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Start-CallTrackingSandbox -Provider TrackDrive: the size of the TrackDrive emulator's generated data.</summary>
+    [CmdletParameters(TrackDriveApi.ProviderName, "Start-CallTrackingSandbox")]
     public sealed class TrackDriveSandboxParameters : ProviderParameters
     {
         /// <summary>Calls the sandbox generates (default 5000).</summary>

@@ -14,7 +14,7 @@ namespace CallTracking.Core.Providers
         static ProviderRegistry()
         {
             // The registration line: one descriptor per provider folder.
-            foreach (var provider in new ProviderDescriptor[] { new TrackDrive.TrackDriveProvider() }) Register(provider);
+            foreach (var provider in new ProviderDescriptor[] { new TrackDrive.TrackDriveProvider(), new AvidTrak.AvidTrakProvider(), new Avanser.AvanserProvider() }) Register(provider);
         }
 
         public static IReadOnlyList<ProviderDescriptor> All

@@ -65,9 +65,14 @@ namespace CallTracking.Core.Validation
                 var util = Util.Value;
                 var number = util.Parse(text, region);
                 var possible = util.IsPossibleNumberWithReason(number);
-                if (possible != PhoneNumberUtil.ValidationResult.IS_POSSIBLE && possible != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
+                if (possible == PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) { reason = "a local number without its area code"; return false; }
+                if (possible != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) { reason = Describe(possible); return false; }
+                // Possible by length is not enough where the plan is strict: a North American area code never starts with 0 or 1.
+                // Elsewhere a possible number is accepted, so a range newer than the metadata still works.
+                var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (number.CountryCode == 1 && !util.IsValidNumber(number) && (national[0] == '0' || national[0] == '1'))
                 {
-                    reason = Describe(possible);
+                    reason = "a North American area code cannot start with 0 or 1";
                     return false;
                 }
                 e164 = util.Format(number, PhoneNumberFormat.E164);

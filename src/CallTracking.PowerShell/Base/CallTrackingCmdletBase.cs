@@ -87,8 +87,8 @@ namespace CallTracking.PowerShell.Base
             if (others.Count > 0)
             {
                 var message = "-" + parameter + " is a parameter of " + CommandName + " for " + string.Join(" and ", others)
-                              + (ProviderSupport is null ? "." : ", but this command works through a " + ProviderSupport.Provider + " connection")
-                              + ": pass -Connection with a " + others[0] + " connection (Get-CallTrackingConnection lists them), or leave it out.";
+                              + (ProviderSupport is null ? "." : ", but this command works through a connection to " + ProviderSupport.Provider)
+                              + ": pass -Connection with a connection to " + others[0] + " (Get-CallTrackingConnection lists them), or leave it out.";
                 var record = new ErrorRecord(new ArgumentException(message), ErrorIds.WrongProvider, ErrorCategory.InvalidArgument, parameter);
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-CallTracking -Provider " + others[0] + " …, then pass -Connection." };
                 ThrowTerminatingError(record);

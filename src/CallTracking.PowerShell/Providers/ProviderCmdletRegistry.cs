@@ -10,7 +10,7 @@ namespace CallTracking.PowerShell.Providers
         // The registration line: one support class per provider folder.
         private static readonly IReadOnlyList<ProviderCmdletSupport> Registered = new ProviderCmdletSupport[]
         {
-            new TrackDrive.TrackDriveCmdletSupport(),
+            new TrackDrive.TrackDriveCmdletSupport(), new AvidTrak.AvidTrakCmdletSupport(), new Avanser.AvanserCmdletSupport(),
         };
 
         public static IReadOnlyList<ProviderCmdletSupport> All => Registered;

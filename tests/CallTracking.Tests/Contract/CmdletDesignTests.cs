@@ -43,6 +43,26 @@ public class CmdletDesignTests
 
     public static IEnumerable<object[]> AllCmdlets() => ContractCmdlets.Select(c => new object[] { c });
 
+    /// <summary>
+    /// Every cmdlet as the binder sees it: without a connection (its own parameters), and on a connection to each provider
+    /// that adds parameters to it ("Get-CallLog@TrackDrive").
+    /// </summary>
+    public static IEnumerable<object[]> AllViews()
+    {
+        foreach (var c in ContractCmdlets)
+        {
+            yield return new object[] { c };
+            foreach (var provider in ModuleMetadata.ProviderClasses.Where(p => p.Cmdlet == c).Select(p => p.Provider).Distinct())
+                yield return new object[] { c + "@" + provider };
+        }
+    }
+
+    private static CmdletData View(string name)
+    {
+        var at = name.IndexOf('@');
+        return at < 0 ? ModuleMetadata.Cmdlet(name) : ModuleMetadata.Cmdlet(name.Substring(0, at), name.Substring(at + 1));
+    }
+
     [Fact]
     public void The_module_compiles_exactly_the_contract_cmdlets()
         => Assert.Equal(ContractCmdlets.OrderBy(c => c, StringComparer.Ordinal), ModuleMetadata.Cmdlets.Select(c => c.Name));
@@ -129,10 +149,10 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void Parameter_sets_can_be_told_apart(string name)
     {
-        var c = ModuleMetadata.Cmdlet(name);
+        var c = View(name);
         var sets = c.SetNames;
         if (sets.Count > 1)
             Assert.True(c.DefaultParameterSetName != null && sets.Contains(c.DefaultParameterSetName), name + " has several sets and needs a DefaultParameterSetName among them");
@@ -147,10 +167,10 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void At_most_one_ValueFromPipeline_parameter_per_set(string name)
     {
-        var c = ModuleMetadata.Cmdlet(name);
+        var c = View(name);
         foreach (var set in c.SetNames)
         {
             var byValue = c.ParametersIn(set).Where(p => p.EntryFor(set)!.ValueFromPipeline).Select(p => p.Name).ToList();
@@ -159,10 +179,10 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void Positions_are_unique_per_set(string name)
     {
-        var c = ModuleMetadata.Cmdlet(name);
+        var c = View(name);
         foreach (var set in c.SetNames)
         {
             var positions = c.ParametersIn(set).Select(p => p.EntryFor(set)!.Position).Where(p => p != int.MinValue).ToList();
@@ -171,11 +191,11 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void No_alias_equals_a_parameter_name_another_alias_or_a_common_parameter(string name)
     {
         // powershell-facts.md 4: such an alias makes every invocation fail with ParameterNameConflictsWithAlias.
-        var c = ModuleMetadata.Cmdlet(name);
+        var c = View(name);
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var common in ModuleMetadata.CommonParameters) seen[common] = "common parameter " + common;
         foreach (var p in c.Parameters)
@@ -203,11 +223,11 @@ public class CmdletDesignTests
     };
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void Every_non_string_parameter_a_CSV_can_feed_has_the_right_transformation(string name)
     {
         // powershell-facts.md 1-2: bound by property name, "true" → False and "x7" → 0 silently, unless transformed.
-        foreach (var p in ModuleMetadata.Cmdlet(name).Parameters)
+        foreach (var p in View(name).Parameters)
         {
             var type = p.CoreTypeName;
             if (!p.FromPipelineByPropertyName || type == "System.String") continue;
@@ -218,13 +238,13 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void Numbers_dates_and_data_switches_are_parsed_strictly_on_the_command_line_too(string name)
     {
         // Every numeric or date parameter, and every switch that carries data (filters, -TollFree), goes through a
         // transformation; only the control switches (-Force, -PassThru…) may do without.
         var control = new HashSet<string>(StringComparer.Ordinal) { "Force", "PassThru", "Sandbox", "Current", "Clear" };
-        foreach (var p in ModuleMetadata.Cmdlet(name).Parameters)
+        foreach (var p in View(name).Parameters)
         {
             if (!TransformationFor.TryGetValue(p.CoreTypeName, out var expected) || p.CoreTypeName == "System.String[]") continue;
             if (control.Contains(p.Name) && !p.FromPipelineByPropertyName) continue;
@@ -233,12 +253,12 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
+    [MemberData(nameof(AllViews))]
     public void No_secret_is_a_plain_string_parameter(string name)
     {
         // -TokenKey is a call filter naming a token field (e.g. buyer_id), not a secret.
         var notSecret = new HashSet<string>(StringComparer.Ordinal) { "TokenKey" };
-        foreach (var p in ModuleMetadata.Cmdlet(name).Parameters)
+        foreach (var p in View(name).Parameters)
         {
             var secretName = new[] { "Password", "Token", "Key", "Secret" }.Any(s => p.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
             if (!secretName || notSecret.Contains(p.Name)) continue;
@@ -247,45 +267,40 @@ public class CmdletDesignTests
     }
 
     [Theory]
-    [MemberData(nameof(AllCmdlets))]
-    public void Every_ValidateSet_equals_its_TrackDriveApi_list(string name)
+    [MemberData(nameof(AllViews))]
+    public void No_list_is_copied_into_a_ValidateSet(string name)
     {
-        var c = ModuleMetadata.Cmdlet(name);
-        foreach (var p in c.Parameters.Where(p => p.ValidateSet != null))
-        {
-            IReadOnlyList<string>? expected = p.Name switch
-            {
-                "TimeZone" => TrackDriveApi.TimeZones,
-                "Column" => name == "Get-TrackingNumber" ? TrackDriveApi.NumberColumns : TrackDriveApi.CallColumns,
-                "Status" => TrackDriveApi.CallStatuses,
-                "Order" => TrackDriveApi.CallOrders,
-                "OrderDirection" => TrackDriveApi.OrderDirections,
-                "Category" => TrackDriveApi.ReportCategories,
-                "GroupBy" => TrackDriveApi.StatGroupBy,
-                "Stat" => TrackDriveApi.StatKinds,
-                "Country" => TrackDriveApi.PurchaseCountries,
-                _ => null,
-            };
-            Assert.True(expected != null, name + ": -" + p.Name + " has a ValidateSet with no TrackDriveApi list to compare with");
-            Assert.Equal(expected!, p.ValidateSet!);
-        }
+        // The provider's lists live once, in its definitions file; [SeedList] reads them there (validation and completion).
+        foreach (var p in View(name).Parameters)
+            Assert.True(p.ValidateSet is null, name + ": -" + p.Name + " has a ValidateSet literal; use [SeedList(typeof(<Provider>Api), nameof(list))]");
     }
 
     [Theory]
-    [InlineData("Get-TrackingNumber", "TimeZone")]
-    [InlineData("Get-TrackingNumber", "Column")]
-    [InlineData("New-TrackingNumber", "Country")]
-    [InlineData("Get-CallLog", "Status")]
-    [InlineData("Get-CallLog", "Order")]
-    [InlineData("Get-CallLog", "OrderDirection")]
-    [InlineData("Get-CallLog", "TimeZone")]
-    [InlineData("Get-CallLog", "Column")]
-    [InlineData("Get-CallReport", "Category")]
-    [InlineData("Get-CallReport", "Status")]
-    [InlineData("Get-CallReport", "Column")]
-    [InlineData("Get-CallStatistic", "GroupBy")]
-    [InlineData("Get-CallStatistic", "Stat")]
-    [InlineData("Get-CallStatistic", "Status")]
-    public void Enumerated_parameters_have_a_ValidateSet(string cmdlet, string parameter)
-        => Assert.NotNull(ModuleMetadata.Cmdlet(cmdlet).Parameter(parameter).ValidateSet);
+    [InlineData("Get-TrackingNumber", "TimeZone", nameof(TrackDriveApi.TimeZones))]
+    [InlineData("Get-TrackingNumber", "Column", nameof(TrackDriveApi.NumberColumns))]
+    [InlineData("New-TrackingNumber", "Country", nameof(TrackDriveApi.PurchaseCountries))]
+    [InlineData("Get-CallLog", "Status", nameof(TrackDriveApi.CallStatuses))]
+    [InlineData("Get-CallLog", "Order", nameof(TrackDriveApi.CallOrders))]
+    [InlineData("Get-CallLog", "OrderDirection", nameof(TrackDriveApi.OrderDirections))]
+    [InlineData("Get-CallLog", "TimeZone", nameof(TrackDriveApi.TimeZones))]
+    [InlineData("Get-CallLog", "Column", nameof(TrackDriveApi.CallColumns))]
+    [InlineData("Get-CallReport", "Category", nameof(TrackDriveApi.ReportCategories))]
+    [InlineData("Get-CallReport", "Status", nameof(TrackDriveApi.CallStatuses))]
+    [InlineData("Get-CallReport", "Column", nameof(TrackDriveApi.CallColumns))]
+    [InlineData("Get-CallStatistic", "GroupBy", nameof(TrackDriveApi.StatGroupBy))]
+    [InlineData("Get-CallStatistic", "Stat", nameof(TrackDriveApi.StatKinds))]
+    [InlineData("Get-CallStatistic", "Status", nameof(TrackDriveApi.CallStatuses))]
+    public void TrackDrive_enumerated_parameters_read_their_list_from_the_definitions_file(string cmdlet, string parameter, string list)
+    {
+        var p = ModuleMetadata.Cmdlet(cmdlet, TrackDriveApi.ProviderName).Parameter(parameter);
+        Assert.Equal((typeof(TrackDriveApi).FullName!, list), p.SeedList);
+    }
+
+    [Fact]
+    public void The_call_filters_are_declared_once_for_Get_CallLog_Get_CallReport_and_Get_CallStatistic()
+    {
+        foreach (var cmdlet in new[] { "Get-CallLog", "Get-CallReport", "Get-CallStatistic" })
+            foreach (var filter in new[] { "Status", "EndedAfter", "InProgress", "OfferId", "Order" })
+                Assert.Equal("CallTracking.PowerShell.Providers.TrackDrive.TrackDriveCallFilterParameters", ModuleMetadata.Cmdlet(cmdlet, TrackDriveApi.ProviderName).Parameter(filter).Declaring!.FullName);
+    }
 }

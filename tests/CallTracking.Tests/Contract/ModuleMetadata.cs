@@ -16,6 +16,10 @@ internal sealed class ParameterInfoData
     public required IReadOnlyList<string> Aliases { get; init; }
     public IReadOnlyList<string>? ValidateSet { get; init; }
     public required IReadOnlyList<string> TransformationAttributes { get; init; }
+    /// <summary>The definitions list a [SeedList] reads (type full name, member), when the parameter has one.</summary>
+    public (string Type, string Member)? SeedList { get; init; }
+    /// <summary>The cmdlet or provider parameter class that declares it.</summary>
+    public Type? Declaring { get; init; }
     public bool FromPipelineByPropertyName => Sets.Any(s => s.ValueFromPipelineByPropertyName);
     public bool InAllSets => Sets.Any(s => s.SetName == ModuleMetadata.AllSets);
     public bool InSet(string set) => InAllSets || Sets.Any(s => s.SetName == set);
@@ -24,6 +28,9 @@ internal sealed class ParameterInfoData
     /// <summary>The type without Nullable&lt;&gt;.</summary>
     public string CoreTypeName => (Type.IsGenericType && Type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? Type.GetGenericArguments()[0] : Type).FullName!;
 }
+
+/// <summary>A provider's parameter class for one cmdlet, with its parameters as that cmdlet binds them.</summary>
+internal sealed record ProviderClassData(string Provider, string Cmdlet, Type Type, IReadOnlyList<ParameterInfoData> Parameters);
 
 internal sealed class CmdletData
 {
@@ -37,6 +44,8 @@ internal sealed class CmdletData
     public string? DefaultParameterSetName { get; init; }
     public required IReadOnlyList<Type> OutputTypes { get; init; }
     public required IReadOnlyList<ParameterInfoData> Parameters { get; init; }
+    /// <summary>The provider whose parameters are merged in (null: the static parameters only).</summary>
+    public string? Provider { get; init; }
 
     /// <summary>The cmdlet's parameter sets (PowerShell's "__AllParameterSets" when it names none).</summary>
     public IReadOnlyList<string> SetNames
@@ -72,6 +81,27 @@ internal static class ModuleMetadata
     public static IReadOnlyList<CmdletData> Cmdlets => State.Value.Cmdlets;
     public static CmdletData Cmdlet(string name) => Cmdlets.Single(c => c.Name == name);
 
+    /// <summary>The provider parameter classes: which provider, which cmdlet, the class.</summary>
+    public static IReadOnlyList<ProviderClassData> ProviderClasses => State.Value.ProviderClasses;
+
+    /// <summary>Every provider that adds parameters to some cmdlet.</summary>
+    public static IReadOnlyList<string> Providers => ProviderClasses.Select(p => p.Provider).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The cmdlet as PowerShell binds it on a connection to <paramref name="provider"/>: its own parameters plus the
+    /// provider's (sets and pipeline binding adapted the way the module's dynamic parameters adapt them).
+    /// </summary>
+    public static CmdletData Cmdlet(string name, string provider)
+    {
+        var c = Cmdlet(name);
+        var extra = ProviderClasses.Where(p => p.Cmdlet == name && p.Provider == provider).SelectMany(p => p.Parameters).ToList();
+        return new CmdletData
+        {
+            Type = c.Type, Verb = c.Verb, Noun = c.Noun, SupportsShouldProcess = c.SupportsShouldProcess, ConfirmImpact = c.ConfirmImpact,
+            DefaultParameterSetName = c.DefaultParameterSetName, OutputTypes = c.OutputTypes, Parameters = c.Parameters.Concat(extra).ToList(), Provider = provider,
+        };
+    }
+
     /// <summary>The common parameters (and ShouldProcess ones) that no alias may equal.</summary>
     public static readonly string[] CommonParameters =
     {
@@ -97,7 +127,7 @@ internal static class ModuleMetadata
 
     public static string ModuleAssemblyPath => Path.Combine(AppContext.BaseDirectory, "CallTracking.PowerShell.dll");
 
-    private sealed record Loaded(MetadataLoadContext Context, Assembly Assembly, IReadOnlyList<CmdletData> Cmdlets);
+    private sealed record Loaded(MetadataLoadContext Context, Assembly Assembly, IReadOnlyList<CmdletData> Cmdlets, IReadOnlyList<ProviderClassData> ProviderClasses);
 
     private static Loaded Load()
     {
@@ -116,7 +146,28 @@ internal static class ModuleMetadata
             .Select(x => ReadCmdlet(x.Type, x.Attr!))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-        return new Loaded(context, assembly, cmdlets);
+        var providerClasses = new List<ProviderClassData>();
+        foreach (var t in assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract))
+        {
+            foreach (var a in t.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "CallTracking.PowerShell.Providers.CmdletParametersAttribute"))
+            {
+                var set = Named<string?>(a, "ParameterSetName", null);
+                var pipeline = Named<string?>(a, "PipelineByPropertyName", null);
+                var declared = ReadParameters(t);
+                var adapted = declared.Select(p => new ParameterInfoData
+                {
+                    Name = p.Name, Type = p.Type, Aliases = p.Aliases, ValidateSet = p.ValidateSet, TransformationAttributes = p.TransformationAttributes,
+                    SeedList = p.SeedList, Declaring = p.Declaring,
+                    Sets = p.Sets.Select(e => e with
+                    {
+                        SetName = set != null && e.SetName == AllSets ? set : e.SetName,
+                        ValueFromPipelineByPropertyName = pipeline is null ? e.ValueFromPipelineByPropertyName : bool.Parse(pipeline),
+                    }).ToList(),
+                }).ToList();
+                providerClasses.Add(new ProviderClassData((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!, t, adapted));
+            }
+        }
+        return new Loaded(context, assembly, cmdlets, providerClasses);
     }
 
     private static CustomAttributeData? Find(IEnumerable<CustomAttributeData> attrs, string fullName)
@@ -148,6 +199,22 @@ internal static class ModuleMetadata
             .SelectMany(arg => arg.Value is ReadOnlyCollection<CustomAttributeTypedArgument> items ? items.Select(i => i.Value) : new[] { arg.Value })
             .OfType<Type>()
             .ToList();
+        var parameters = ReadParameters(type);
+        return new CmdletData
+        {
+            Type = type,
+            Verb = (string)cmdlet.ConstructorArguments[0].Value!,
+            Noun = (string)cmdlet.ConstructorArguments[1].Value!,
+            SupportsShouldProcess = Named(cmdlet, "SupportsShouldProcess", false),
+            ConfirmImpact = Named(cmdlet, "ConfirmImpact", 2),
+            DefaultParameterSetName = Named<string?>(cmdlet, "DefaultParameterSetName", null),
+            OutputTypes = outputTypes,
+            Parameters = parameters,
+        };
+    }
+
+    private static List<ParameterInfoData> ReadParameters(Type type)
+    {
         var parameters = new List<ParameterInfoData>();
         foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -164,23 +231,15 @@ internal static class ModuleMetadata
             var aliases = pattrs.Where(a => a.AttributeType.FullName == Sma + "AliasAttribute").SelectMany(StringParams).ToList();
             var validateSet = pattrs.Where(a => a.AttributeType.FullName == Sma + "ValidateSetAttribute").Select(StringParams).FirstOrDefault();
             var transformations = pattrs.Where(a => DerivesFrom(a.AttributeType, Sma + "ArgumentTransformationAttribute")).Select(a => a.AttributeType.Name).ToList();
+            var seed = pattrs.FirstOrDefault(a => a.AttributeType.FullName == "CallTracking.PowerShell.Providers.SeedListAttribute");
             parameters.Add(new ParameterInfoData
             {
                 Name = prop.Name, Type = prop.PropertyType, Sets = sets, Aliases = aliases, ValidateSet = validateSet,
-                TransformationAttributes = transformations,
+                TransformationAttributes = transformations, Declaring = prop.DeclaringType,
+                SeedList = seed is null ? null : (((Type)seed.ConstructorArguments[0].Value!).FullName!, (string)seed.ConstructorArguments[1].Value!),
             });
         }
-        return new CmdletData
-        {
-            Type = type,
-            Verb = (string)cmdlet.ConstructorArguments[0].Value!,
-            Noun = (string)cmdlet.ConstructorArguments[1].Value!,
-            SupportsShouldProcess = Named(cmdlet, "SupportsShouldProcess", false),
-            ConfirmImpact = Named(cmdlet, "ConfirmImpact", 2),
-            DefaultParameterSetName = Named<string?>(cmdlet, "DefaultParameterSetName", null),
-            OutputTypes = outputTypes,
-            Parameters = parameters,
-        };
+        return parameters;
     }
 
     public static bool DerivesFrom(Type type, string baseFullName)

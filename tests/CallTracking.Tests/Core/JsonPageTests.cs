@@ -27,7 +27,9 @@ public class JsonPageTests
         Assert.Equal(new[] { "k:v1" }, calls[0].TokenValues);
         Assert.Equal("s1", calls[0].SubId);
         Assert.Equal("""{"a":[1]}""", calls[0].Raw["future_field"]); // unknown fields are kept, verbatim
-        Assert.Empty(calls[1].Raw);
+        // token_values with a nested list is not a list of key:value strings: kept verbatim in Raw, the typed list empty.
+        Assert.Equal("""{"k":"v2","n":[1,2]}""", calls[1].Raw["token_values"]);
+        Assert.Empty(calls[1].TokenValues);
         Assert.Equal(new DateTimeOffset(2016, 1, 1, 12, 25, 15, TimeSpan.FromHours(-5)), calls[0].CreatedAt);
         Assert.Equal(calls[0].CreatedAt, calls[1].CreatedAt);
         Assert.Equal("+18005550101", calls[1].CalledNumber);

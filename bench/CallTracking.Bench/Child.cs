@@ -33,7 +33,7 @@ namespace CallTracking.Bench
                 {
                     var connection = CallTrackingConnection.Open(new ConnectionOptions
                     {
-                        Provider = ProviderName.TrackDrive,
+                        Provider = TrackDriveApi.ProviderName,
                         Credential = ProviderCredential.FromPlainText("auth_token", Token),
                         BaseUri = server,
                     });
@@ -105,7 +105,7 @@ namespace CallTracking.Bench
         {
             long n = 0;
             ulong h = 0;
-            await foreach (var call in connection.TrackDrive.ListCallsAsync(new TrackDriveCallQuery { PerPage = perPage, First = limit }, null, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var call in ((TrackDriveClient)connection.Client).ListCallsAsync(new TrackDriveCallQuery { PerPage = perPage, First = limit }, null, CancellationToken.None).ConfigureAwait(false))
             {
                 n++;
                 h = Mix(h, long.Parse(call.Id, NumberStyles.None, CultureInfo.InvariantCulture));
@@ -135,15 +135,16 @@ namespace CallTracking.Bench
             {
                 var length = await client.FetchAsync(cursor, perPage, CancellationToken.None).ConfigureAwait(false);
                 var body = client.CopyBody(length); // the core hands ReadList a byte[] too
-                var items = JsonValues.ReadList<CallRecord>(body, "calls", parser.ParseCall, out var metadata);
-                foreach (var call in items)
+                var info = JsonPages.Scan(body, "calls");
+                var metadata = info.Metadata;
+                foreach (var call in JsonPages.Enumerate(body, info, parser.ParseCall))
                 {
                     if (n == limit) break;
                     n++;
                     h = Mix(h, long.Parse(call.Id, NumberStyles.None, CultureInfo.InvariantCulture));
                 }
                 var next = JsonValues.MetadataInt64(metadata, "next_cursor");
-                if (items.Count == 0 || next is null || next.Value == 0) break;
+                if (info.Count == 0 || next is null || next.Value == 0) break;
                 cursor = next.Value;
             }
             return (n, h);

@@ -69,7 +69,7 @@ namespace CallTracking.Core.Validation
                 if (possible != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) { reason = Describe(possible); return false; }
                 // Possible by length is not enough where the plan is strict: a North American area code never starts with 0 or 1.
                 // Elsewhere a possible number is accepted, so a range newer than the metadata still works.
-                var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var national = util.GetNationalSignificantNumber(number); // with any leading zero
                 if (number.CountryCode == 1 && !util.IsValidNumber(number) && (national[0] == '0' || national[0] == '1'))
                 {
                     reason = "a North American area code cannot start with 0 or 1";

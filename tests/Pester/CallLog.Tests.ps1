@@ -34,7 +34,7 @@ Describe 'Get-CallLog paging' {
 
     It 'returns calls newest first, each a CallRecord from TrackDrive' {
         $all[0] | Should -BeOfType ([CallTracking.Core.Model.CallRecord])
-        $all[0].Provider | Should -Be ([CallTracking.Core.Model.ProviderName]::TrackDrive)
+        $all[0].Provider | Should -BeExactly 'TrackDrive'
         $all[0].CreatedAt | Should -BeGreaterOrEqual $all[-1].CreatedAt
         $all[0].CreatedAt | Should -BeGreaterOrEqual $all[1].CreatedAt
     }

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.Bench
 {
@@ -40,9 +41,9 @@ namespace CallTracking.Bench
         /// <summary>--serve [CALLS]: only runs the sandbox (for probing it with curl or pointing --server at it) until stdin closes.</summary>
         private static int Serve(long calls)
         {
-            using var sandbox = new CallTrackingSandbox(new SandboxOptions { CallCount = calls, Seed = 42 });
+            using var sandbox = new CallTrackingSandbox(new SandboxOptions { Seed = 42 }.Use(new TrackDriveOptions { CallCount = calls }));
             sandbox.Start();
-            Console.WriteLine(sandbox.TrackDriveBaseUri);
+            Console.WriteLine(sandbox.TrackDriveBaseUri());
             Console.In.ReadToEnd();
             sandbox.Stop();
             return 0;
@@ -73,9 +74,9 @@ namespace CallTracking.Bench
             if (o.Server != null) server = o.Server;
             else
             {
-                sandbox = new CallTrackingSandbox(new SandboxOptions { CallCount = sizes.Max(), Seed = 42 });
+                sandbox = new CallTrackingSandbox(new SandboxOptions { Seed = 42 }.Use(new TrackDriveOptions { CallCount = sizes.Max() }));
                 sandbox.Start();
-                server = sandbox.TrackDriveBaseUri;
+                server = sandbox.TrackDriveBaseUri();
             }
 
             try

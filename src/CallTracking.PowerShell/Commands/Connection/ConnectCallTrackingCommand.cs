@@ -9,6 +9,7 @@ using CallTracking.PowerShell.Errors;
 using CallTracking.PowerShell.Session;
 using CallTracking.PowerShell.Transformations;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.PowerShell.Commands.Connection
 {
@@ -88,12 +89,12 @@ namespace CallTracking.PowerShell.Commands.Connection
                     if (Provider != ProviderName.TrackDrive)
                         throw new CallTrackingArgumentException(nameof(Provider), Provider, "TrackDrive (this release's sandbox emulates TrackDrive only)");
                     var sandboxOptions = new SandboxOptions();
-                    if (SandboxCallCount.HasValue) sandboxOptions.CallCount = SandboxCallCount.Value;
-                    if (SandboxNumberCount.HasValue) sandboxOptions.NumberCount = SandboxNumberCount.Value;
+                    if (SandboxCallCount.HasValue) sandboxOptions.TrackDrive().CallCount = SandboxCallCount.Value;
+                    if (SandboxNumberCount.HasValue) sandboxOptions.TrackDrive().NumberCount = SandboxNumberCount.Value;
                     if (SandboxSeed.HasValue) sandboxOptions.Seed = SandboxSeed.Value;
                     sandbox = new CallTrackingSandbox(sandboxOptions);
-                    options.Credential = ProviderCredential.FromPlainText(Core.Providers.TrackDrive.TrackDriveApi.TokenUserName, sandboxOptions.TrackDriveAuthToken);
-                    options.BaseUri = sandbox.TrackDriveBaseUri;
+                    options.Credential = ProviderCredential.FromPlainText(Core.Providers.TrackDrive.TrackDriveApi.TokenUserName, sandboxOptions.TrackDrive().AuthToken);
+                    options.BaseUri = sandbox.TrackDriveBaseUri();
                     options.PrimaryHandlerFactory = sandbox.CreateHandler;
                     options.IsSandbox = true;
                     options.OwnedResource = sandbox;

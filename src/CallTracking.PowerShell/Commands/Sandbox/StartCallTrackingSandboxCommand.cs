@@ -4,6 +4,7 @@ using CallTracking.PowerShell.Base;
 using CallTracking.PowerShell.Session;
 using CallTracking.PowerShell.Transformations;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.PowerShell.Commands.Sandbox
 {
@@ -41,15 +42,15 @@ namespace CallTracking.PowerShell.Commands.Sandbox
             if (!ShouldProcess(target, "Start the CallTracking sandbox (TrackDrive emulator, no network beyond this machine)")) return;
 
             var options = new SandboxOptions();
-            if (SandboxCallCount.HasValue) options.CallCount = SandboxCallCount.Value;
-            if (SandboxNumberCount.HasValue) options.NumberCount = SandboxNumberCount.Value;
+            if (SandboxCallCount.HasValue) options.TrackDrive().CallCount = SandboxCallCount.Value;
+            if (SandboxNumberCount.HasValue) options.TrackDrive().NumberCount = SandboxNumberCount.Value;
             if (SandboxSeed.HasValue) options.Seed = SandboxSeed.Value;
             var sandbox = new CallTrackingSandbox(options);
             try
             {
                 var uri = sandbox.Start(port);
                 SandboxRegistry.Add(sandbox);
-                WriteVerbose("Sandbox listening at " + uri + "; TrackDrive base URI " + sandbox.TrackDriveBaseUri + ".");
+                WriteVerbose("Sandbox listening at " + uri + "; TrackDrive base URI " + sandbox.TrackDriveBaseUri() + ".");
                 WriteObject(sandbox);
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException || ex is System.Net.HttpListenerException || ex is InvalidOperationException || ex is ArgumentException)

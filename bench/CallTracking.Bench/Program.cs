@@ -29,6 +29,7 @@ namespace CallTracking.Bench
             {
                 if (args.Length > 0 && args[0] == "--child") return await ChildMain(args).ConfigureAwait(false);
                 if (args.Length > 0 && args[0] == "--serve") return Serve(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+                if (args.Length > 0 && args[0] == "--serve-pages") return ServePages(args.Skip(1).ToArray());
                 return await ParentMain(args).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -46,6 +47,39 @@ namespace CallTracking.Bench
             Console.WriteLine(sandbox.TrackDriveBaseUri());
             Console.In.ReadToEnd();
             sandbox.Stop();
+            return 0;
+        }
+
+        /// <summary>
+        /// --serve-pages CALLS [--port P] [--seed S]: renders CALLS TrackDrive calls once with the sandbox's emulator and
+        /// serves them from memory (<see cref="PageServer"/>) until stdin closes. Prints the TrackDrive base URI as the
+        /// first stdout line, then the served totals on stderr when it stops.
+        /// </summary>
+        private static int ServePages(string[] args)
+        {
+            if (args.Length == 0 || !int.TryParse(args[0].Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                throw new ArgumentException("--serve-pages needs a positive call count");
+            var port = 0;
+            var seed = 42;
+            for (var i = 1; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value");
+                switch (args[i])
+                {
+                    case "--port": port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    default: throw new ArgumentException("unknown option " + args[i]);
+                }
+            }
+            var watch = Stopwatch.StartNew();
+            var calls = PrerenderedCalls.Render(count, seed);
+            using var server = new PageServer(calls, port);
+            Console.Error.WriteLine($"page server: {calls.Count:N0} calls ({calls.Bytes / 1048576.0:F1} MB) rendered in {watch.Elapsed.TotalSeconds:F1} s; token {PrerenderedCalls.Token}");
+            Console.WriteLine(server.TrackDriveBase);
+            Console.Out.Flush();
+            Console.In.ReadToEnd();
+            var ignored = string.Join(", ", server.IgnoredParameters.Select(p => p.Key + "×" + p.Value));
+            Console.Error.WriteLine($"page server: {server.Requests:N0} requests, {server.Records:N0} records on {server.Connections:N0} connections" + (ignored.Length == 0 ? "" : "; ignored parameters: " + ignored));
             return 0;
         }
 

@@ -27,6 +27,8 @@
     pwsh ./bench/pwsh-leg.ps1
 .EXAMPLE
     pwsh ./bench/pwsh-leg.ps1 -Calls 1000000 -PageSize 1000 -Rounds 5
+.EXAMPLE
+    $r = ./bench/pwsh-leg.ps1 -PassThru; $r.ForeachVsBaseline
 #>
 [CmdletBinding()]
 param(
@@ -35,7 +37,9 @@ param(
     [ValidateRange(1, 20)] [int] $Rounds = 3,
     [ValidateRange(0, 1000000)] [int] $WarmupCalls = 20000,
     # Write-Progress costs the module's legs time in any host; off by default so the legs compare reading, not drawing.
-    [switch] $KeepProgress
+    [switch] $KeepProgress,
+    # Also output the results as an object (ratios, goals, and per leg the medians), for scripts.
+    [switch] $PassThru
 )
 $ErrorActionPreference = 'Stop'
 if (-not $KeepProgress) { $ProgressPreference = 'SilentlyContinue' }
@@ -203,13 +207,15 @@ try {
     if ($mismatch) { Write-Host 'MISMATCH: a leg did not stream the expected calls (see the warnings above).' }
     else { Write-Host 'Every leg streamed every call; foreach and the baseline saw the same ids in the same order.' }
 
-    [pscustomobject]@{
-        Calls = $Calls; PageSize = $PageSize; Rounds = $Rounds; ModuleBuild = $moduleBuild
-        ForeachVsBaseline = [math]::Round($ratioA, 3); ForeachVsBaselineGoal = 1.0
-        MeasureObjectVsInvokeRestMethod = [math]::Round($ratioB, 3); MeasureObjectVsInvokeRestMethodGoal = 5.0
-        ForeachCpuPerRecordVsBaseline = [math]::Round($cpuA, 3)
-        Legs = $summary
-        Consistent = -not $mismatch
+    if ($PassThru) {
+        [pscustomobject]@{
+            Calls = $Calls; PageSize = $PageSize; Rounds = $Rounds; ModuleBuild = $moduleBuild
+            ForeachVsBaseline = [math]::Round($ratioA, 3); ForeachVsBaselineGoal = 1.0
+            MeasureObjectVsInvokeRestMethod = [math]::Round($ratioB, 3); MeasureObjectVsInvokeRestMethodGoal = 5.0
+            ForeachCpuPerRecordVsBaseline = [math]::Round($cpuA, 3)
+            Legs = $summary
+            Consistent = -not $mismatch
+        }
     }
     $exitCode = if ($mismatch) { 2 } else { 0 }
 }

@@ -97,7 +97,7 @@ namespace CallTracking.Bench
             var o = Options.Parse(args);
             if (o.Help)
             {
-                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]   |   --serve [CALLS]");
+                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]   |   --serve [CALLS]   |   --serve-pages CALLS [--port P] [--seed S]");
                 return 0;
             }
             var sizes = o.Sizes;

@@ -12,8 +12,10 @@ namespace CallTracking.Bench
 {
     /// <summary>
     /// dotnet run -c Release --project bench/CallTracking.Bench [-- --sizes 100000,1000000] [--page-size 500] [--repeat 3]
-    ///   [--quick] [--investigate] [--warmup-pages 4]
-    /// Starts one sandbox (HttpListener on loopback) in this process and measures each stream in a fresh child process
+    ///   [--quick] [--investigate] [--warmup-pages 4] [--prerendered]
+    /// Starts one sandbox (HttpListener on loopback) in this process — or, with --prerendered, a server of pages rendered
+    /// once and served from memory (<see cref="PageServer"/>), so the server's rendering is out of the measurement —
+    /// and measures each stream in a fresh child process
     /// (this program again, with --child), so each child's peak working set (VmHWM) is its own and the server's memory is
     /// not counted. Exit code: 0 when every stream agreed (goals failing is reported, not an error); 2 on a count/checksum
     /// mismatch; 1 on a crash.
@@ -97,26 +99,39 @@ namespace CallTracking.Bench
             var o = Options.Parse(args);
             if (o.Help)
             {
-                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]   |   --serve [CALLS]   |   --serve-pages CALLS [--port P] [--seed S]");
+                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI | --prerendered]   |   --serve [CALLS]   |   --serve-pages CALLS [--port P] [--seed S]");
                 return 0;
             }
             var sizes = o.Sizes;
             var modes = o.Investigate ? new[] { "core", "baseline", "core-parser", "fetch-only" } : new[] { "core", "baseline" };
 
             CallTrackingSandbox? sandbox = null;
+            PageServer? pages = null;
             Uri server;
-            if (o.Server != null) server = o.Server;
+            string serverKind;
+            if (o.Server != null)
+            {
+                server = o.Server;
+                serverKind = "given with --server";
+            }
+            else if (o.Prerendered)
+            {
+                pages = new PageServer(PrerenderedCalls.Render(checked((int)sizes.Max())));
+                server = pages.TrackDriveBase;
+                serverKind = $"pre-rendered pages, {sizes.Max():N0} calls, Seed=42, served from memory in the parent process";
+            }
             else
             {
                 sandbox = new CallTrackingSandbox(new SandboxOptions { Seed = 42 }.Use(new TrackDriveOptions { CallCount = sizes.Max() }));
                 sandbox.Start();
                 server = sandbox.TrackDriveBaseUri();
+                serverKind = $"sandbox CallCount={sizes.Max():N0}, Seed=42, in the parent process";
             }
 
             try
             {
                 Console.WriteLine($"CallTracking.Bench  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cores  {RuntimeGc()}");
-                Console.WriteLine($"server {server}  (sandbox CallCount={sizes.Max():N0}, Seed=42, in the parent process)  per_page={o.PageSize}  repeat={o.Repeat}  in-child warm-up={o.WarmupPages} pages");
+                Console.WriteLine($"server {server}  ({serverKind})  per_page={o.PageSize}  repeat={o.Repeat}  in-child warm-up={o.WarmupPages} pages");
                 Console.WriteLine($"load average at start: {LoadAverage()} (a busy machine makes records/s noisy; CPU-per-record and alloc/record are steadier)");
                 Console.WriteLine("each run = one fresh child process; records/s = measured stream only (after the child's warm-up); peak = child's VmHWM");
                 Console.WriteLine();
@@ -150,6 +165,7 @@ namespace CallTracking.Bench
             }
             finally
             {
+                pages?.Dispose();
                 if (sandbox != null)
                 {
                     sandbox.Stop();
@@ -306,6 +322,7 @@ namespace CallTracking.Bench
         public int Repeat = 3;
         public int WarmupPages = 4;
         public bool Investigate;
+        public bool Prerendered;
         public bool Help;
         public Uri? Server;
 
@@ -325,6 +342,7 @@ namespace CallTracking.Bench
                     case "--server": o.Server = new Uri(Next()); break;
                     case "--quick": quick = true; break;
                     case "--investigate": o.Investigate = true; break;
+                    case "--prerendered": o.Prerendered = true; break;
                     case "-h": case "--help": o.Help = true; break;
                     default: throw new ArgumentException("unknown option " + args[i] + " (try --help)");
                 }
@@ -336,6 +354,7 @@ namespace CallTracking.Bench
             }
             if (o.PageSize < 1 || o.PageSize > 1000) throw new ArgumentException("--page-size must be 1..1000 (the API's limit)");
             if (o.Repeat < 1) throw new ArgumentException("--repeat must be at least 1");
+            if (o.Server != null && o.Prerendered) throw new ArgumentException("--server and --prerendered exclude each other: --prerendered starts its own server");
             if (o.Sizes.Length == 0 || o.Sizes.Any(s => s < 1)) throw new ArgumentException("--sizes must be positive counts");
             o.Sizes = o.Sizes.Distinct().OrderBy(s => s).ToArray();
             return o;

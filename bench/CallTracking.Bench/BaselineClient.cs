@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -14,8 +15,10 @@ namespace CallTracking.Bench
     /// per_page, auth_token query parameter), each page read into a reused buffer and parsed with Utf8JsonReader into a
     /// typed object. It reads every property value in its natural type (strings as strings, numbers, booleans, dates,
     /// token_values key/value pairs), so it does the same work a hand-written efficient client would — not a token skipper.
+    /// Self-contained (framework types only) and public, so bench/pwsh-leg.ps1 compiles this file with Add-Type and
+    /// runs the same loop inside pwsh.
     /// </summary>
-    internal sealed class BaselineClient : IDisposable
+    public sealed class BaselineClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly Uri _base;
@@ -30,6 +33,36 @@ namespace CallTracking.Bench
         }
 
         public void Dispose() => _http.Dispose();
+
+        /// <summary>For the pwsh leg: streams up to <paramref name="limit"/> calls and returns their count and an
+        /// order-sensitive checksum of their ids (<see cref="MixId"/>), blocking the caller.</summary>
+        public long[] CountAll(long limit, int perPage)
+        {
+            long n = 0;
+            ulong h = 0;
+            StreamAsync(limit, perPage, c =>
+            {
+                n++;
+                h = MixId(h, c.Id);
+            }, CancellationToken.None).GetAwaiter().GetResult();
+            return new[] { n, unchecked((long)h) };
+        }
+
+        /// <summary>The checksum of ids in order, for comparing another stream's ids with <see cref="CountAll"/>'s.</summary>
+        public static long Checksum(long[] ids)
+        {
+            ulong h = 0;
+            foreach (var id in ids) h = MixId(h, id);
+            return unchecked((long)h);
+        }
+
+        /// <summary>Order-sensitive mix of ids: same ids in the same order, same checksum (the C# bench's Child.Mix).</summary>
+        public static ulong MixId(ulong h, long id)
+        {
+            h ^= (ulong)id * 0x9E3779B97F4A7C15UL;
+            h = ((h << 27) | (h >> 37)) * 0x94D049BB133111EBUL;
+            return h;
+        }
 
         /// <summary>Fetches pages until <paramref name="limit"/> records or next_cursor 0; calls <paramref name="onRecord"/> per call.</summary>
         public async Task<long> StreamAsync(long limit, int perPage, Action<BaselineCall> onRecord, CancellationToken ct)
@@ -289,7 +322,7 @@ namespace CallTracking.Bench
     }
 
     /// <summary>What the baseline materialises per call (every field of the wire contract, typed).</summary>
-    internal sealed class BaselineCall
+    public sealed class BaselineCall
     {
         public long Id;
         public string? Uuid, RecordingUrl, NumberCalled, ConnectedTo, CallerNumber, Offer, TrafficSource, Buyer, ObfuscatedCallerNumber,

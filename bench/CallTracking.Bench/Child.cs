@@ -94,12 +94,7 @@ namespace CallTracking.Bench
         }
 
         /// <summary>Order-sensitive mix of ids: same ids in the same order, same checksum.</summary>
-        public static ulong Mix(ulong h, long id)
-        {
-            h ^= (ulong)id * 0x9E3779B97F4A7C15UL;
-            h = ((h << 27) | (h >> 37)) * 0x94D049BB133111EBUL;
-            return h;
-        }
+        public static ulong Mix(ulong h, long id) => BaselineClient.MixId(h, id);
 
         private static async Task<(long, ulong)> CoreAsync(CallTrackingConnection connection, long limit, int perPage)
         {

@@ -6,13 +6,16 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.Bench
 {
     /// <summary>
     /// dotnet run -c Release --project bench/CallTracking.Bench [-- --sizes 100000,1000000] [--page-size 500] [--repeat 3]
-    ///   [--quick] [--investigate] [--warmup-pages 4]
-    /// Starts one sandbox (HttpListener on loopback) in this process and measures each stream in a fresh child process
+    ///   [--quick] [--investigate] [--warmup-pages 4] [--prerendered]
+    /// Starts one sandbox (HttpListener on loopback) in this process — or, with --prerendered, a server of pages rendered
+    /// once and served from memory (<see cref="PageServer"/>), so the server's rendering is out of the measurement —
+    /// and measures each stream in a fresh child process
     /// (this program again, with --child), so each child's peak working set (VmHWM) is its own and the server's memory is
     /// not counted. Exit code: 0 when every stream agreed (goals failing is reported, not an error); 2 on a count/checksum
     /// mismatch; 1 on a crash.
@@ -28,6 +31,7 @@ namespace CallTracking.Bench
             {
                 if (args.Length > 0 && args[0] == "--child") return await ChildMain(args).ConfigureAwait(false);
                 if (args.Length > 0 && args[0] == "--serve") return Serve(args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+                if (args.Length > 0 && args[0] == "--serve-pages") return ServePages(args.Skip(1).ToArray());
                 return await ParentMain(args).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -40,11 +44,44 @@ namespace CallTracking.Bench
         /// <summary>--serve [CALLS]: only runs the sandbox (for probing it with curl or pointing --server at it) until stdin closes.</summary>
         private static int Serve(long calls)
         {
-            using var sandbox = new CallTrackingSandbox(new SandboxOptions { CallCount = calls, Seed = 42 });
+            using var sandbox = new CallTrackingSandbox(new SandboxOptions { Seed = 42 }.Use(new TrackDriveOptions { CallCount = calls }));
             sandbox.Start();
-            Console.WriteLine(sandbox.TrackDriveBaseUri);
+            Console.WriteLine(sandbox.TrackDriveBaseUri());
             Console.In.ReadToEnd();
             sandbox.Stop();
+            return 0;
+        }
+
+        /// <summary>
+        /// --serve-pages CALLS [--port P] [--seed S]: renders CALLS TrackDrive calls once with the sandbox's emulator and
+        /// serves them from memory (<see cref="PageServer"/>) until stdin closes. Prints the TrackDrive base URI as the
+        /// first stdout line, then the served totals on stderr when it stops.
+        /// </summary>
+        private static int ServePages(string[] args)
+        {
+            if (args.Length == 0 || !int.TryParse(args[0].Replace("_", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                throw new ArgumentException("--serve-pages needs a positive call count");
+            var port = 0;
+            var seed = 42;
+            for (var i = 1; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value");
+                switch (args[i])
+                {
+                    case "--port": port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    default: throw new ArgumentException("unknown option " + args[i]);
+                }
+            }
+            var watch = Stopwatch.StartNew();
+            var calls = PrerenderedCalls.Render(count, seed);
+            using var server = new PageServer(calls, port);
+            Console.Error.WriteLine($"page server: {calls.Count:N0} calls ({calls.Bytes / 1048576.0:F1} MB) rendered in {watch.Elapsed.TotalSeconds:F1} s; token {PrerenderedCalls.Token}");
+            Console.WriteLine(server.TrackDriveBase);
+            Console.Out.Flush();
+            Console.In.ReadToEnd();
+            var ignored = string.Join(", ", server.IgnoredParameters.Select(p => p.Key + "×" + p.Value));
+            Console.Error.WriteLine($"page server: {server.Requests:N0} requests, {server.Records:N0} records on {server.Connections:N0} connections" + (ignored.Length == 0 ? "" : "; ignored parameters: " + ignored));
             return 0;
         }
 
@@ -62,26 +99,39 @@ namespace CallTracking.Bench
             var o = Options.Parse(args);
             if (o.Help)
             {
-                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI]   |   --serve [CALLS]");
+                Console.WriteLine("usage: CallTracking.Bench [--sizes 100000,1000000] [--page-size 500] [--repeat 3] [--quick] [--investigate] [--warmup-pages 4] [--server URI | --prerendered]   |   --serve [CALLS]   |   --serve-pages CALLS [--port P] [--seed S]");
                 return 0;
             }
             var sizes = o.Sizes;
             var modes = o.Investigate ? new[] { "core", "baseline", "core-parser", "fetch-only" } : new[] { "core", "baseline" };
 
             CallTrackingSandbox? sandbox = null;
+            PageServer? pages = null;
             Uri server;
-            if (o.Server != null) server = o.Server;
+            string serverKind;
+            if (o.Server != null)
+            {
+                server = o.Server;
+                serverKind = "given with --server";
+            }
+            else if (o.Prerendered)
+            {
+                pages = new PageServer(PrerenderedCalls.Render(checked((int)sizes.Max())));
+                server = pages.TrackDriveBase;
+                serverKind = $"pre-rendered pages, {sizes.Max():N0} calls, Seed=42, served from memory in the parent process";
+            }
             else
             {
-                sandbox = new CallTrackingSandbox(new SandboxOptions { CallCount = sizes.Max(), Seed = 42 });
+                sandbox = new CallTrackingSandbox(new SandboxOptions { Seed = 42 }.Use(new TrackDriveOptions { CallCount = sizes.Max() }));
                 sandbox.Start();
-                server = sandbox.TrackDriveBaseUri;
+                server = sandbox.TrackDriveBaseUri();
+                serverKind = $"sandbox CallCount={sizes.Max():N0}, Seed=42, in the parent process";
             }
 
             try
             {
                 Console.WriteLine($"CallTracking.Bench  {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z  .NET {Environment.Version}  {Environment.ProcessorCount} cores  {RuntimeGc()}");
-                Console.WriteLine($"server {server}  (sandbox CallCount={sizes.Max():N0}, Seed=42, in the parent process)  per_page={o.PageSize}  repeat={o.Repeat}  in-child warm-up={o.WarmupPages} pages");
+                Console.WriteLine($"server {server}  ({serverKind})  per_page={o.PageSize}  repeat={o.Repeat}  in-child warm-up={o.WarmupPages} pages");
                 Console.WriteLine($"load average at start: {LoadAverage()} (a busy machine makes records/s noisy; CPU-per-record and alloc/record are steadier)");
                 Console.WriteLine("each run = one fresh child process; records/s = measured stream only (after the child's warm-up); peak = child's VmHWM");
                 Console.WriteLine();
@@ -115,6 +165,7 @@ namespace CallTracking.Bench
             }
             finally
             {
+                pages?.Dispose();
                 if (sandbox != null)
                 {
                     sandbox.Stop();
@@ -271,6 +322,7 @@ namespace CallTracking.Bench
         public int Repeat = 3;
         public int WarmupPages = 4;
         public bool Investigate;
+        public bool Prerendered;
         public bool Help;
         public Uri? Server;
 
@@ -290,6 +342,7 @@ namespace CallTracking.Bench
                     case "--server": o.Server = new Uri(Next()); break;
                     case "--quick": quick = true; break;
                     case "--investigate": o.Investigate = true; break;
+                    case "--prerendered": o.Prerendered = true; break;
                     case "-h": case "--help": o.Help = true; break;
                     default: throw new ArgumentException("unknown option " + args[i] + " (try --help)");
                 }
@@ -301,6 +354,7 @@ namespace CallTracking.Bench
             }
             if (o.PageSize < 1 || o.PageSize > 1000) throw new ArgumentException("--page-size must be 1..1000 (the API's limit)");
             if (o.Repeat < 1) throw new ArgumentException("--repeat must be at least 1");
+            if (o.Server != null && o.Prerendered) throw new ArgumentException("--server and --prerendered exclude each other: --prerendered starts its own server");
             if (o.Sizes.Length == 0 || o.Sizes.Any(s => s < 1)) throw new ArgumentException("--sizes must be positive counts");
             o.Sizes = o.Sizes.Distinct().OrderBy(s => s).ToArray();
             return o;

@@ -54,11 +54,34 @@ namespace CallTracking.PowerShell.Providers
         /// </summary>
         public abstract void ConfigureSandbox(SandboxOptions options, ProviderParameters? parameters);
 
-        /// <summary>The credential and base URI a connection to this provider's emulator in <paramref name="sandbox"/> uses.</summary>
-        public abstract void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox);
+        /// <summary>
+        /// The credential, settings and base URI a connection to this provider's emulator in <paramref name="sandbox"/> uses:
+        /// the emulator's test credential (its further values, such as an account id, become settings).
+        /// </summary>
+        public void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox)
+        {
+            var credential = EmulatorIn(sandbox).TestCredential;
+            options.Credential = ProviderCredential.FromPlainText(credential.UserName, credential.Secret);
+            foreach (var pair in credential.Parameters) options.Settings[pair.Key] = pair.Value;
+            options.BaseUri = sandbox.BaseUriFor(Provider);
+        }
 
         /// <summary>The base URI of this provider's emulator in <paramref name="sandbox"/> (in-process, or on loopback once started).</summary>
-        public abstract Uri SandboxBaseUri(CallTrackingSandbox sandbox);
+        public Uri SandboxBaseUri(CallTrackingSandbox sandbox) => EmulatorIn(sandbox) is { } ? sandbox.BaseUriFor(Provider) : throw NoEmulator();
+
+        private ISandboxEmulator EmulatorIn(CallTrackingSandbox sandbox)
+            => sandbox.Emulators.FirstOrDefault(e => string.Equals(e.Provider, Provider, StringComparison.OrdinalIgnoreCase)) ?? throw NoEmulator();
+
+        /// <summary>The error for -Sandbox with a provider the sandbox does not emulate (yet).</summary>
+        protected Core.Model.CallTrackingException NoEmulator()
+            => new Core.Model.CallTrackingException(Provider, "Connect-CallTracking -Sandbox", Core.Model.CallTrackingErrorKind.NotSupported,
+                "The sandbox has no " + Provider + " emulator in this release: -Sandbox works with " + string.Join(", ", SandboxEmulatorRegistry.BuiltIn.Count > 0 ? EmulatedProviders() : new[] { "none" }) + " (see the README's provider coverage).");
+
+        private static IEnumerable<string> EmulatedProviders()
+        {
+            using var probe = new CallTrackingSandbox();
+            return probe.Providers.ToList();
+        }
 
         /// <summary>The help topic that documents every parameter of this provider.</summary>
         public virtual string AboutTopic => "about_CallTracking_" + Provider;

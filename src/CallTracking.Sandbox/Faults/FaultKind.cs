@@ -9,5 +9,9 @@ namespace CallTracking.Sandbox
         DropConnection,
         TruncatedBody,
         MalformedBody,
+
+        /// <summary>HTTP 200 whose body is the emulator's own error envelope (<see cref="FaultRule.ProviderCode"/>,
+        /// <see cref="FaultRule.ProviderMessage"/>), as providers that report errors in the body do.</summary>
+        ProviderErrorIn200,
     }
 }

@@ -12,6 +12,12 @@ namespace CallTracking.Sandbox.Http
     /// <summary>Loopback transport: HttpListener on 127.0.0.1 feeding the shared router, one task per request.</summary>
     internal sealed class SandboxHttpListener : IDisposable
     {
+        // The managed (Linux/macOS) HttpListener keeps its accepted socket in HttpListenerContext.Connection._socket;
+        // http.sys (Windows) has no managed socket, and these are null there.
+        private static readonly PropertyInfo? ConnectionProperty =
+            typeof(HttpListenerContext).GetProperty("Connection", BindingFlags.NonPublic | BindingFlags.Instance);
+        private static FieldInfo? _socketField;
+
         private readonly SandboxRouter _router;
         private readonly HttpListener _listener;
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
@@ -91,6 +97,7 @@ namespace CallTracking.Sandbox.Http
                     response.Abort();
                     return;
                 }
+                DisableNagle(context);
                 var sandboxRequest = await ReadRequestAsync(context.Request).ConfigureAwait(false);
                 var result = await _router.HandleAsync(sandboxRequest, _stopping.Token).ConfigureAwait(false);
                 await WriteResponseAsync(context, result).ConfigureAwait(false);
@@ -159,14 +166,50 @@ namespace CallTracking.Sandbox.Http
             response.Close();
         }
 
+        /// <summary>
+        /// The managed HttpListener writes a response in several small sends (headers with the first body bytes, then
+        /// each chunk's trailing CRLF, then the last chunk "0\r\n\r\n"). With Nagle's algorithm on, the kernel holds
+        /// each small send until the previous segment is acknowledged, and the client delays that ACK (~40 ms on Linux)
+        /// while it waits for the rest of the response: on a kept-alive connection every response stalled ~40 ms
+        /// (a fresh connection's first reply escapes it through TCP quick-ack). TCP_NODELAY sends each write at once.
+        /// </summary>
+        internal static bool DisableNagle(HttpListenerContext context)
+        {
+            var socket = SocketOf(context);
+            if (socket is null) return false;
+            try
+            {
+                socket.NoDelay = true;
+                return true;
+            }
+            catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)
+            {
+                return false; // the client is already gone
+            }
+        }
+
+        private static Socket? SocketOf(HttpListenerContext context)
+        {
+            try
+            {
+                var connection = ConnectionProperty?.GetValue(context);
+                if (connection is null) return null;
+                var field = _socketField ??= connection.GetType().GetField("_socket", BindingFlags.NonPublic | BindingFlags.Instance);
+                return field?.GetValue(connection) as Socket;
+            }
+            catch (Exception ex) when (ex is TargetException || ex is ArgumentException || ex is MemberAccessException)
+            {
+                return null; // a different HttpListener implementation
+            }
+        }
+
         /// <summary>Ends the TCP connection without completing the response. The managed (non-Windows) HttpListener's
         /// Abort() still sends the pending headers, so its socket is closed directly; http.sys's Abort() already resets.</summary>
         private static void CloseConnection(HttpListenerContext context, bool reset)
         {
             try
             {
-                var connection = typeof(HttpListenerContext).GetProperty("Connection", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(context);
-                if (connection?.GetType().GetField("_socket", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(connection) is Socket socket)
+                if (SocketOf(context) is Socket socket)
                 {
                     if (reset) socket.LingerState = new LingerOption(true, 0);
                     else socket.Shutdown(SocketShutdown.Both);

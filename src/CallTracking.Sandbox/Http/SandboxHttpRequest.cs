@@ -4,10 +4,16 @@ using System.Collections.Generic;
 namespace CallTracking.Sandbox.Http
 {
     /// <summary>Transport-neutral request, built the same way by the in-process handler and the loopback listener.</summary>
-    internal sealed class SandboxHttpRequest
+    public sealed class SandboxHttpRequest
     {
+        /// <param name="method">HTTP method (any case).</param>
+        /// <param name="rawPath">Path as sent, still percent-encoded; empty = "/".</param>
+        /// <param name="rawQuery">Query with or without the leading '?'; null = none.</param>
+        /// <param name="authorization">The Authorization header's value, or null.</param>
+        /// <param name="body">The body as text, or null.</param>
         public SandboxHttpRequest(string method, string rawPath, string? rawQuery, string? authorization, string? body)
         {
+            if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException("A request needs an HTTP method.", nameof(method));
             Method = method.ToUpperInvariant();
             RawPath = string.IsNullOrEmpty(rawPath) ? "/" : rawPath;
             Query = QueryString.Parse(rawQuery);

@@ -8,16 +8,8 @@ using System.Threading.Tasks;
 
 namespace CallTracking.Sandbox.Http
 {
-    /// <summary>How the transport must (mis)deliver a response.</summary>
-    internal enum TransportFault
-    {
-        None,
-        DropConnection,
-        TruncatedBody,
-    }
-
     /// <summary>Transport-neutral response: either a small rendered body or a writer that streams straight to the wire.</summary>
-    internal sealed class SandboxHttpResponse
+    public sealed class SandboxHttpResponse
     {
         public const string JsonContentType = "application/json; charset=utf-8";
         public const string CsvContentType = "text/csv; charset=utf-8";
@@ -31,24 +23,28 @@ namespace CallTracking.Sandbox.Http
 
         public SandboxHttpResponse(int statusCode, string contentType, byte[] body)
         {
-            StatusCode = statusCode;
-            ContentType = contentType;
-            Body = body;
+            StatusCode = CheckStatus(statusCode);
+            ContentType = contentType ?? throw new ArgumentNullException(nameof(contentType));
+            Body = body ?? throw new ArgumentNullException(nameof(body));
         }
 
+        /// <param name="bodyWriter">Writes the body to the wire (or to the client's read stream in-process).</param>
         public SandboxHttpResponse(int statusCode, string contentType, Func<Stream, CancellationToken, Task> bodyWriter)
         {
-            StatusCode = statusCode;
-            ContentType = contentType;
-            BodyWriter = bodyWriter;
+            StatusCode = CheckStatus(statusCode);
+            ContentType = contentType ?? throw new ArgumentNullException(nameof(contentType));
+            BodyWriter = bodyWriter ?? throw new ArgumentNullException(nameof(bodyWriter));
         }
+
+        private static int CheckStatus(int statusCode) =>
+            statusCode >= 100 && statusCode <= 599 ? statusCode : throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is 100..599.");
 
         public int StatusCode { get; }
         public string ContentType { get; }
         public byte[]? Body { get; private set; }
         public Func<Stream, CancellationToken, Task>? BodyWriter { get; private set; }
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
-        public TransportFault TransportFault { get; set; }
+        internal TransportFault TransportFault { get; set; }
 
         public SandboxHttpResponse WithHeader(string name, string value)
         {
@@ -74,7 +70,8 @@ namespace CallTracking.Sandbox.Http
             return new SandboxHttpResponse(statusCode, JsonContentType, buffer.ToArray());
         }
 
-        /// <summary>The contract's error body: {"status":…,"error":"…","message":"…"}.</summary>
+        /// <summary>The sandbox's generic error body {"status":…,"error":"…","message":"…"}, used for what no emulator
+        /// answers (unknown path, injected 429/5xx, an emulator's own failure); emulators may use it for their errors.</summary>
         public static SandboxHttpResponse Error(int statusCode, string error, string message) =>
             Json(statusCode, w =>
             {

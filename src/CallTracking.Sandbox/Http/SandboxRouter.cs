@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,32 +11,36 @@ using CallTracking.Sandbox.Logging;
 namespace CallTracking.Sandbox.Http
 {
     /// <summary>Shared by the in-process handler and the loopback listener, so both behave identically:
-    /// faults first, then the owning emulator, then the log.</summary>
+    /// owning emulator and its operation name, then faults, then the emulator, then the log.</summary>
     internal sealed class SandboxRouter
     {
         private static readonly byte[] MalformedJson = Encoding.UTF8.GetBytes("{\"calls\":[{\"id\":1,");
         private static readonly byte[] NoEffectBody = Encoding.UTF8.GetBytes("{\"status\":200,\"message\":\"ok\"}");
 
-        private readonly IReadOnlyList<IProviderEmulator> _emulators;
+        // Longest prefix first; prefixes never overlap (checked when the sandbox is built), so the order is only a guard.
+        private readonly (SandboxEndpoint Endpoint, ISandboxEmulator Emulator)[] _routes;
         private readonly SandboxFaults _faults;
         private readonly SandboxRequestLog _log;
+        private readonly SandboxClock _clock;
 
-        public SandboxRouter(IReadOnlyList<IProviderEmulator> emulators, SandboxFaults faults, SandboxRequestLog log)
+        public SandboxRouter(IReadOnlyList<ISandboxEmulator> emulators, SandboxFaults faults, SandboxRequestLog log, SandboxClock clock)
         {
-            _emulators = emulators;
+            _routes = emulators.SelectMany(e => e.Endpoints.Select(p => (p, e))).OrderByDescending(r => r.p.PathPrefix.Length).ToArray();
             _faults = faults;
             _log = log;
+            _clock = clock;
         }
 
         public async Task<SandboxHttpResponse> HandleAsync(SandboxHttpRequest request, CancellationToken cancellationToken)
         {
-            var started = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            IProviderEmulator? emulator = null;
-            foreach (var e in _emulators)
-                if (e.OwnsPath(request.RawPath)) { emulator = e; break; }
+            var started = _clock.Now;
+            var watch = Stopwatch.StartNew();
+            ISandboxEmulator? emulator = null;
+            foreach (var route in _routes)
+                if (route.Endpoint.Owns(request.RawPath)) { emulator = route.Emulator; break; }
+            var operation = OperationOf(emulator, request);
 
-            var rule = _faults.Match(request.Method, request.RawPath);
+            var rule = _faults.Match(request, operation);
             SandboxHttpResponse? response = null;
             try
             {
@@ -47,13 +52,20 @@ namespace CallTracking.Sandbox.Http
             finally
             {
                 var status = response is null ? 0 : response.TransportFault == TransportFault.DropConnection ? 0 : response.StatusCode;
-                _log.Add(new SandboxRequest(started, emulator?.Name ?? "none", request.Method, DecodePathForLog(request.RawPath),
-                    RedactedQuery(request), SecretRedactor.RedactBody(request.Body), request.Authorization != null,
-                    status, rule?.Kind.ToString(), clock.Elapsed));
+                _log.Add(new SandboxRequest(started, emulator?.Provider ?? "none", operation, request.Method, DecodePathForLog(request.RawPath),
+                    SecretRedactor.RedactQuery(request.Query), SecretRedactor.RedactBody(request.Body), request.Authorization != null,
+                    status, rule?.Kind.ToString(), watch.Elapsed));
             }
         }
 
-        private async Task<SandboxHttpResponse> RespondAsync(SandboxHttpRequest request, IProviderEmulator? emulator,
+        private static string? OperationOf(ISandboxEmulator? emulator, SandboxHttpRequest request)
+        {
+            if (emulator is null) return null;
+            try { return emulator.OperationOf(request); }
+            catch (Exception) { return null; } // naming is best effort: a bug here must not fail the request
+        }
+
+        private async Task<SandboxHttpResponse> RespondAsync(SandboxHttpRequest request, ISandboxEmulator? emulator,
             FaultRule? rule, CancellationToken cancellationToken)
         {
             if (rule is null || rule.Kind == FaultKind.Latency)
@@ -90,6 +102,11 @@ namespace CallTracking.Sandbox.Http
                 }
                 case FaultKind.MalformedBody:
                     return new SandboxHttpResponse(200, SandboxHttpResponse.JsonContentType, MalformedJson);
+                case FaultKind.ProviderErrorIn200:
+                    // No emulator owns the path: there is no provider envelope to imitate, so answer as without the rule.
+                    return emulator is null
+                        ? processed ?? NotServed(request)
+                        : Guard(() => emulator.ProviderErrorIn200(request, rule.ProviderCode, rule.ProviderMessage));
                 default:
                     throw new InvalidOperationException("Unknown fault kind " + rule.Kind);
             }
@@ -104,10 +121,9 @@ namespace CallTracking.Sandbox.Http
             return defaultSeconds is { } s ? response.WithHeader("Retry-After", s.ToString(CultureInfo.InvariantCulture)) : response;
         }
 
-        private static async Task<SandboxHttpResponse> ProcessAsync(SandboxHttpRequest request, IProviderEmulator? emulator, CancellationToken cancellationToken)
+        private static async Task<SandboxHttpResponse> ProcessAsync(SandboxHttpRequest request, ISandboxEmulator? emulator, CancellationToken cancellationToken)
         {
-            if (emulator is null)
-                return SandboxHttpResponse.Error(404, "not_found", "No sandbox API serves " + DecodePathForLog(request.RawPath) + ".");
+            if (emulator is null) return NotServed(request);
             try
             {
                 return await emulator.HandleAsync(request, cancellationToken).ConfigureAwait(false);
@@ -118,26 +134,27 @@ namespace CallTracking.Sandbox.Http
             }
             catch (Exception)
             {
-                // An emulator bug must look like a server failure, never leak the request (which may hold secrets).
-                return SandboxHttpResponse.Error(500, "server_error", "The sandbox failed to handle the request.");
+                return EmulatorFailed();
             }
         }
+
+        private static SandboxHttpResponse Guard(Func<SandboxHttpResponse> respond)
+        {
+            try { return respond(); }
+            catch (Exception) { return EmulatorFailed(); }
+        }
+
+        // An emulator bug must look like a server failure, never leak the request (which may hold secrets).
+        private static SandboxHttpResponse EmulatorFailed() =>
+            SandboxHttpResponse.Error(500, "server_error", "The sandbox failed to handle the request.");
+
+        private static SandboxHttpResponse NotServed(SandboxHttpRequest request) =>
+            SandboxHttpResponse.Error(404, "not_found", "No sandbox API serves " + DecodePathForLog(request.RawPath) + ".");
 
         private static string DecodePathForLog(string rawPath)
         {
             try { return Uri.UnescapeDataString(rawPath); }
             catch (UriFormatException) { return rawPath; }
-        }
-
-        private static IReadOnlyDictionary<string, string> RedactedQuery(SandboxHttpRequest request)
-        {
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pair in request.Query)
-            {
-                var value = SecretRedactor.IsSecret(pair.Key) ? SecretRedactor.Mask : pair.Value;
-                result[pair.Key] = result.TryGetValue(pair.Key, out var previous) ? previous + "," + value : value;
-            }
-            return result;
         }
     }
 }

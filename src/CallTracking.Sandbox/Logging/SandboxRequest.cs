@@ -6,12 +6,13 @@ namespace CallTracking.Sandbox
     /// <summary>One request the sandbox received, with every secret already blanked.</summary>
     public sealed class SandboxRequest
     {
-        internal SandboxRequest(DateTimeOffset time, string provider, string method, string path,
+        internal SandboxRequest(DateTimeOffset time, string provider, string? operation, string method, string path,
             IReadOnlyDictionary<string, string> query, string? body, bool hasAuthorizationHeader,
             int statusCode, string? fault, TimeSpan duration)
         {
             Time = time;
             Provider = provider;
+            Operation = operation;
             Method = method;
             Path = path;
             Query = query;
@@ -22,15 +23,20 @@ namespace CallTracking.Sandbox
             Duration = duration;
         }
 
+        /// <summary>When it arrived, on the sandbox's clock.</summary>
         public DateTimeOffset Time { get; }
 
-        /// <summary>Emulator that owned the path ("TrackDrive"), or "none".</summary>
+        /// <summary>Provider of the emulator that owned the path, or "none".</summary>
         public string Provider { get; }
+
+        /// <summary>The emulator's name for the operation asked for, or null when the request named none.</summary>
+        public string? Operation { get; }
 
         public string Method { get; }
         public string Path { get; }
 
-        /// <summary>Decoded query; auth_token, pincode, token, api_key, password, signature, private_key shown as "***".</summary>
+        /// <summary>Decoded query; the value of every secret name (CallTracking.Core.Http.SecretNames, which each
+        /// emulator extends with its own) shown as "***".</summary>
         public IReadOnlyDictionary<string, string> Query { get; }
 
         /// <summary>Request body, secrets blanked likewise.</summary>

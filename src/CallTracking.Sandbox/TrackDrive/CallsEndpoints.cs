@@ -20,10 +20,12 @@ namespace CallTracking.Sandbox.TrackDrive
 
         private readonly TrackDriveSandboxState _state;
         private readonly CallSelection _selection;
+        private readonly SandboxClock _clock;
 
-        public CallsEndpoints(TrackDriveSandboxState state)
+        public CallsEndpoints(TrackDriveSandboxState state, SandboxClock clock)
         {
             _state = state;
+            _clock = clock;
             _selection = new CallSelection(state.Calls);
         }
 
@@ -103,7 +105,7 @@ namespace CallTracking.Sandbox.TrackDrive
         {
             var index = Find(key);
             if (index < 0) return NotFound(key);
-            if (!Calls.HangUp(index, DateTimeOffset.UtcNow))
+            if (!Calls.HangUp(index, _clock.Now))
                 return SandboxHttpResponse.Error(422, "not_in_progress", "Call " + key + " is not in progress.");
             return Single(200, index);
         }

@@ -22,8 +22,13 @@ namespace CallTracking.Sandbox.TrackDrive
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private readonly TrackDriveSandboxState _state;
+        private readonly SandboxClock _clock;
 
-        public PhoneNumbersEndpoints(TrackDriveSandboxState state) => _state = state;
+        public PhoneNumbersEndpoints(TrackDriveSandboxState state, SandboxClock clock)
+        {
+            _state = state;
+            _clock = clock;
+        }
 
         public SandboxHttpResponse List(SandboxHttpRequest request, string? suffixFormat)
         {
@@ -103,7 +108,7 @@ namespace CallTracking.Sandbox.TrackDrive
             var ringPoolId = PositiveInteger(body, "ring_pool_id", required: false);
             var tokens = body.TryGetValue("token_values", out var t) ? TokenValues(t) : null;
             var number = _state.Purchase(country, tollFree, providerConfigurationId, offerId, trafficSourceId, ringPoolId, tokens,
-                DateTimeOffset.UtcNow);
+                _clock.Now);
             return Single(201, number);
         }
 
@@ -123,7 +128,7 @@ namespace CallTracking.Sandbox.TrackDrive
                 if (hasTokens)
                 {
                     n.TokenValues = tokens ?? (IReadOnlyList<string>)Array.Empty<string>();
-                    n.OptimizerTokensChangedAt = DateTimeOffset.UtcNow;
+                    n.OptimizerTokensChangedAt = _clock.Now;
                 }
             });
             return updated is null ? NotFound(key) : Single(200, updated);

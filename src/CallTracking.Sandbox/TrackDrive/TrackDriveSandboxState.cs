@@ -20,9 +20,9 @@ namespace CallTracking.Sandbox
         private readonly ulong _seedMix;
         private long _nextNumberId = FirstNumberId;
 
-        internal TrackDriveSandboxState(SandboxOptions options)
+        internal TrackDriveSandboxState(TrackDriveOptions options, int seed, DateTimeOffset anchor)
         {
-            _seedMix = SplitMix64.Mix((ulong)(uint)options.Seed ^ 0x7D_0000UL);
+            _seedMix = SplitMix64.Mix((ulong)(uint)seed ^ 0x7D_0000UL);
             var initial = Math.Max(0, options.NumberCount);
             // Calls need at least one number to have been made to, even in an account with none rented.
             var pool = new InitialNumberPool(Math.Max(1, initial));
@@ -32,7 +32,7 @@ namespace CallTracking.Sandbox
                 var rng = new SplitMix64(_seedMix ^ ((ulong)(k + 1) * 0xA24BAED4963EE407UL));
                 var tollFree = k % 5 == 4;
                 var number = NewNumber(_nextNumberId++, "US", tollFree, ref rng,
-                    options.Anchor - options.CallSpan - TimeSpan.FromDays(pool.Count - k));
+                    anchor - options.CallSpan - TimeSpan.FromDays(pool.Count - k));
                 number.OfferId = TrackDriveCatalog.Offers[rng.Next(TrackDriveCatalog.Offers.Length)].Id;
                 number.TrafficSourceId = TrackDriveCatalog.TrafficSources[rng.Next(TrackDriveCatalog.TrafficSources.Length)].Id;
                 var provider = rng.Next(TrackDriveCatalog.Providers.Length);
@@ -50,7 +50,7 @@ namespace CallTracking.Sandbox
                 created.Add(number);
             }
 
-            Calls = new CallGenerator(options.Seed, Math.Max(0, options.CallCount), options.Anchor, options.CallSpan,
+            Calls = new CallGenerator(seed, Math.Max(0, options.CallCount), anchor, options.CallSpan,
                 Math.Max(0, options.InProgressCount), pool);
 
             var scan = Math.Min(Calls.Count, LastCallScan);

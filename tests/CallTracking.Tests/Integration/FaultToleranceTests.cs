@@ -70,7 +70,7 @@ public class FaultToleranceTests
     {
         using var s = new SandboxConnection(Transport.Loopback, calls: 50);
         await Ids(s, 10);
-        var token = s.Sandbox.Options.TrackDriveAuthToken;
+        var token = s.Sandbox.Emulator("TrackDrive").TestCredential.Secret;
         Assert.NotEmpty(s.Sandbox.Requests);
         foreach (var r in s.Sandbox.Requests)
         {

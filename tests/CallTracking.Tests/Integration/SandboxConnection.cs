@@ -1,6 +1,7 @@
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.Tests.Integration;
 
@@ -16,28 +17,29 @@ internal sealed class SandboxConnection : IDisposable
     {
         Sandbox = new CallTrackingSandbox(new SandboxOptions
         {
-            CallCount = calls, NumberCount = numbers, Seed = 7,
+            Seed = 7,
             Anchor = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-        });
+        }.Use(new TrackDriveOptions { CallCount = calls, NumberCount = numbers }));
+        var trackDrive = Sandbox.Emulator<TrackDriveEmulator>().Options;
         var options = new ConnectionOptions
         {
             Provider = TrackDriveApi.ProviderName,
             Credential = basic
-                ? ProviderCredential.FromPlainText(Sandbox.Options.TrackDrivePublicKey, Sandbox.Options.TrackDrivePrivateKey)
-                : ProviderCredential.FromPlainText("auth_token", Sandbox.Options.TrackDriveAuthToken),
+                ? ProviderCredential.FromPlainText(trackDrive.PublicKey, trackDrive.PrivateKey)
+                : ProviderCredential.FromPlainText("auth_token", trackDrive.AuthToken),
             MaxRetry = maxRetry,
             RetryTiming = new RetryTiming { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), MaxTotalWait = TimeSpan.FromSeconds(30) },
             IsSandbox = true,
         };
         if (transport == Transport.InProcess)
         {
-            options.BaseUri = Sandbox.TrackDriveBaseUri;
+            options.BaseUri = Sandbox.TrackDriveBaseUri();
             options.PrimaryHandlerFactory = Sandbox.CreateHandler;
         }
         else
         {
             Sandbox.Start();
-            options.BaseUri = Sandbox.TrackDriveBaseUri;
+            options.BaseUri = Sandbox.TrackDriveBaseUri();
         }
         Connection = CallTrackingConnection.Open(options);
     }

@@ -50,7 +50,7 @@ public class TrackDriveSandboxTests
         {
             Provider = TrackDriveApi.ProviderName,
             Credential = CallTracking.Core.Connections.ProviderCredential.FromPlainText("auth_token", "wrong-token"),
-            BaseUri = sandbox.TrackDriveBaseUri,
+            BaseUri = sandbox.BaseUriFor("TrackDrive"),
             PrimaryHandlerFactory = sandbox.CreateHandler,
         });
         var ex = await Assert.ThrowsAsync<CallTrackingException>(() => All(c.TrackDrive().ListCallsAsync(new TrackDriveCallQuery())));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.Tests.Sandbox;
 
@@ -25,12 +26,8 @@ internal sealed class SandboxClient : IDisposable
     public static readonly DateTimeOffset Anchor = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Default test options: 5,000 calls one minute apart ending at <see cref="Anchor"/>.</summary>
-    public static SandboxOptions Options(long calls = 5000) => new()
-    {
-        CallCount = calls,
-        Anchor = Anchor,
-        CallSpan = TimeSpan.FromMinutes(calls),
-    };
+    public static SandboxOptions Options(long calls = 5000) =>
+        new SandboxOptions { Anchor = Anchor }.Use(new TrackDriveOptions { CallCount = calls, CallSpan = TimeSpan.FromMinutes(calls) });
 
     public static SandboxClient Create(bool loopback, SandboxOptions? options = null)
     {
@@ -38,9 +35,9 @@ internal sealed class SandboxClient : IDisposable
         if (loopback)
         {
             sandbox.Start();
-            return new SandboxClient(sandbox, new HttpClient(), sandbox.TrackDriveBaseUri);
+            return new SandboxClient(sandbox, new HttpClient(), sandbox.TrackDriveBaseUri());
         }
-        return new SandboxClient(sandbox, new HttpClient(sandbox.CreateHandler()), sandbox.TrackDriveBaseUri);
+        return new SandboxClient(sandbox, new HttpClient(sandbox.CreateHandler()), sandbox.TrackDriveBaseUri());
     }
 
     /// <summary>relative like "calls?per_page=5"; adds the auth token unless told not to.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 using Xunit;
 
 namespace CallTracking.Tests.Sandbox;
@@ -95,16 +96,16 @@ public sealed class SandboxFaultTests
         var body = new { provider_configuration_id = 150, offer_id = 100, toll_free = false, country = "US" };
         c.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Method = "POST", StatusCode = 503, AfterProcessing = true });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await c.SendAsync(HttpMethod.Post, "phone_numbers", body)).Status);
-        Assert.Equal(26, c.Sandbox.TrackDrive.Numbers.Count);
+        Assert.Equal(26, c.Sandbox.TrackDrive().Numbers.Count);
 
         c.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.DropConnection, Method = "POST", AfterProcessing = true });
         await Assert.ThrowsAsync<HttpRequestException>(() => c.SendAsync(HttpMethod.Post, "phone_numbers", body));
-        Assert.Equal(27, c.Sandbox.TrackDrive.Numbers.Count);
+        Assert.Equal(27, c.Sandbox.TrackDrive().Numbers.Count);
 
         // Without AfterProcessing the failure happens first and nothing is bought.
         c.Sandbox.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Method = "POST", StatusCode = 500 });
         Assert.Equal(HttpStatusCode.InternalServerError, (await c.SendAsync(HttpMethod.Post, "phone_numbers", body)).Status);
-        Assert.Equal(27, c.Sandbox.TrackDrive.Numbers.Count);
+        Assert.Equal(27, c.Sandbox.TrackDrive().Numbers.Count);
     }
 
     [Fact]

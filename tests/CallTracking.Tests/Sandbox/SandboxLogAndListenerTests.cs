@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 using Xunit;
 
 namespace CallTracking.Tests.Sandbox;
@@ -17,11 +18,11 @@ public sealed class SandboxLogAndListenerTests
     {
         const string secret = "S3cr3t-T0ken-Value";
         var options = SandboxClient.Options();
-        options.TrackDriveAuthToken = secret;
-        options.TrackDrivePrivateKey = "Pr1vate-K3y";
+        options.TrackDrive().AuthToken = secret;
+        options.TrackDrive().PrivateKey = "Pr1vate-K3y";
         using var c = SandboxClient.Create(loopback, options);
 
-        await c.Http.GetAsync(new Uri(c.Base, "calls?per_page=1&auth_token=" + secret + "&pincode=1234&api_key=k1"));
+        await c.Http.GetAsync(new Uri(c.Base, "calls?per_page=1&auth_token=" + secret + "&signature=1234&api_key=k1"));
         using (var post = new HttpRequestMessage(HttpMethod.Post, new Uri(c.Base, "phone_numbers?auth_token=" + secret)))
         {
             post.Content = new StringContent("{\"provider_configuration_id\":150,\"offer_id\":100,\"toll_free\":true,\"country\":\"US\",\"password\":\"hunter2\",\"auth_token\":\"" + secret + "\"}",
@@ -43,7 +44,7 @@ public sealed class SandboxLogAndListenerTests
         Assert.Equal("POST /api/v1/phone_numbers -> 201", log[1].ToString());
         Assert.Equal("TrackDrive", log[0].Provider);
         Assert.Equal("***", log[0].Query["auth_token"]);
-        Assert.Equal("***", log[0].Query["pincode"]);
+        Assert.Equal("***", log[0].Query["signature"]);
         Assert.Equal("1", log[0].Query["per_page"]);
         Assert.True(log[2].HasAuthorizationHeader);
         Assert.False(log[0].HasAuthorizationHeader);
@@ -77,14 +78,14 @@ public sealed class SandboxLogAndListenerTests
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
         Assert.False(sandbox.IsRunning);
         Assert.Null(sandbox.ListenerUri);
-        Assert.Equal("https://sandbox.trackdrive.invalid/api/v1/", sandbox.TrackDriveBaseUri.ToString());
+        Assert.Equal("https://sandbox.trackdrive.invalid/api/v1/", sandbox.TrackDriveBaseUri().ToString());
 
         var uri = sandbox.Start();
         Assert.True(sandbox.IsRunning);
         Assert.Equal("127.0.0.1", uri.Host);
-        Assert.Equal(new Uri(uri, "api/v1/"), sandbox.TrackDriveBaseUri);
+        Assert.Equal(new Uri(uri, "api/v1/"), sandbox.TrackDriveBaseUri());
         using (var http = new HttpClient())
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(sandbox.TrackDriveBaseUri, "calls?auth_token=sandbox-token"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(sandbox.TrackDriveBaseUri(), "calls?auth_token=sandbox-token"))).StatusCode);
         sandbox.Stop();
         Assert.False(sandbox.IsRunning);
 
@@ -97,7 +98,7 @@ public sealed class SandboxLogAndListenerTests
         sandbox.Stop();
 
         using var inProcess = new HttpClient(sandbox.CreateHandler());
-        Assert.Equal(HttpStatusCode.OK, (await inProcess.GetAsync(new Uri(sandbox.TrackDriveBaseUri, "calls?auth_token=sandbox-token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await inProcess.GetAsync(new Uri(sandbox.TrackDriveBaseUri(), "calls?auth_token=sandbox-token"))).StatusCode);
     }
 
     [Fact]
@@ -118,8 +119,8 @@ public sealed class SandboxLogAndListenerTests
         using var sandbox = new CallTrackingSandbox();
         Assert.Equal(0, sandbox.Options.Anchor.Minute);
         Assert.Equal(0, sandbox.Options.Anchor.Second);
-        Assert.Equal(5000, sandbox.TrackDrive.CallCount);
-        Assert.Equal(25, sandbox.TrackDrive.Numbers.Count);
-        Assert.Equal(sandbox.Options.Anchor, sandbox.TrackDrive.GetCallCreatedAt(5000));
+        Assert.Equal(5000, sandbox.TrackDrive().CallCount);
+        Assert.Equal(25, sandbox.TrackDrive().Numbers.Count);
+        Assert.Equal(sandbox.Options.Anchor, sandbox.TrackDrive().GetCallCreatedAt(5000));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 using Xunit;
 
 namespace CallTracking.Tests.Sandbox;
@@ -230,7 +231,7 @@ public sealed class TrackDriveCallsTests
     public async Task Call_by_id_and_uuid_and_hang_up(bool loopback)
     {
         using var c = SandboxClient.Create(loopback);
-        var state = c.Sandbox.TrackDrive;
+        var state = c.Sandbox.TrackDrive();
         var byId = (await c.GetAsync("calls/4990")).Json.GetProperty("call");
         var uuid = byId.GetProperty("uuid").GetString()!;
         Assert.Equal(state.GetCallUuid(4990), uuid);
@@ -311,7 +312,7 @@ public sealed class TrackDriveCallsTests
         Assert.Equal(new long[] { 3, 2, 1 }, last.GetProperty("calls").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()));
         Assert.Equal(0, last.GetProperty("metadata").GetProperty("next_cursor").GetInt64());
 
-        var uuid = c.Sandbox.TrackDrive.GetCallUuid(1_234_567);
+        var uuid = c.Sandbox.TrackDrive().GetCallUuid(1_234_567);
         Assert.Equal(1_234_567, (await c.GetAsync("calls/" + uuid)).Json.GetProperty("call").GetProperty("id").GetInt64());
         Assert.Equal(1_234_567, (await c.GetAsync("calls/" + uuid.ToUpperInvariant())).Json.GetProperty("call").GetProperty("id").GetInt64());
 

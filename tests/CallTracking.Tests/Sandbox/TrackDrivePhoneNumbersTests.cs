@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CallTracking.Sandbox.TrackDrive;
 using Xunit;
 
 namespace CallTracking.Tests.Sandbox;
@@ -53,7 +54,7 @@ public sealed class TrackDrivePhoneNumbersTests
         Assert.Matches(@"^\+1(800|833|844|855|866|877|888)\d{7}$", e164);
         Assert.True(number.GetProperty("toll_free").GetBoolean());
         var id = number.GetProperty("id").GetInt64();
-        Assert.Contains(c.Sandbox.TrackDrive.Numbers, n => n.Id == id);
+        Assert.Contains(c.Sandbox.TrackDrive().Numbers, n => n.Id == id);
         var list = (await c.GetAsync("phone_numbers?per_page=1000")).Json;
         Assert.Equal(26, list.GetProperty("metadata").GetProperty("total_count").GetInt32());
 
@@ -87,7 +88,7 @@ public sealed class TrackDrivePhoneNumbersTests
         var unrented = await c.SendAsync(HttpMethod.Delete, "phone_numbers/" + e164);
         Assert.Equal(HttpStatusCode.OK, unrented.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync("phone_numbers/" + id)).Status);
-        Assert.DoesNotContain(c.Sandbox.TrackDrive.Numbers, n => n.Id == id);
+        Assert.DoesNotContain(c.Sandbox.TrackDrive().Numbers, n => n.Id == id);
         Assert.Equal(HttpStatusCode.NotFound, (await c.SendAsync(HttpMethod.Delete, "phone_numbers/" + id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await c.SendAsync(HttpMethod.Put, "phone_numbers/" + id, new { offer_id = 1 })).Status);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await c.SendAsync(HttpMethod.Post, "phone_numbers/" + id, new { })).Status);

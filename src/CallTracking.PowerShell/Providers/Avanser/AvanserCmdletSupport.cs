@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using CallTracking.Core.Connections;
-using CallTracking.Core.Model;
 using CallTracking.Core.Providers.Avanser;
 using CallTracking.Sandbox;
 
@@ -15,13 +13,5 @@ namespace CallTracking.PowerShell.Providers.Avanser
         protected override IEnumerable<Type> ParameterClasses => new[] { typeof(AvanserConnectParameters) };
 
         public override void ConfigureSandbox(SandboxOptions options, ProviderParameters? parameters) => throw NoEmulator();
-
-        public override void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox) => throw NoEmulator();
-
-        public override Uri SandboxBaseUri(CallTrackingSandbox sandbox) => throw NoEmulator();
-
-        private static CallTrackingException NoEmulator()
-            => new CallTrackingException(AvanserApi.ProviderName, "Connect-CallTracking -Sandbox", CallTrackingErrorKind.NotSupported,
-                "The sandbox has no AVANSER emulator in this release: -Sandbox works with TrackDrive (see the README's provider coverage).");
     }
 }

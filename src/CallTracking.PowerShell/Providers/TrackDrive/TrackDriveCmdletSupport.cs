@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Providers.TrackDrive;
 using CallTracking.Sandbox;
+using CallTracking.Sandbox.TrackDrive;
 
 namespace CallTracking.PowerShell.Providers.TrackDrive
 {
@@ -24,16 +25,9 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
             int? numbers = null;
             if (parameters is TrackDriveConnectParameters connect) { calls = connect.SandboxCallCount; numbers = connect.SandboxNumberCount; }
             if (parameters is TrackDriveSandboxParameters start) { calls = start.SandboxCallCount; numbers = start.SandboxNumberCount; }
-            if (calls.HasValue) options.CallCount = calls.Value;
-            if (numbers.HasValue) options.NumberCount = numbers.Value;
+            var trackDrive = options.TrackDrive();
+            if (calls.HasValue) trackDrive.CallCount = calls.Value;
+            if (numbers.HasValue) trackDrive.NumberCount = numbers.Value;
         }
-
-        public override void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox)
-        {
-            options.Credential = ProviderCredential.FromPlainText(TrackDriveApi.TokenUserName, sandbox.Options.TrackDriveAuthToken);
-            options.BaseUri = sandbox.TrackDriveBaseUri;
-        }
-
-        public override System.Uri SandboxBaseUri(CallTrackingSandbox sandbox) => sandbox.TrackDriveBaseUri;
     }
 }

@@ -27,7 +27,8 @@
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
-    FormatsToProcess       = @('CallTracking.format.ps1xml')
+    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml')
+    TypesToProcess         = @('Providers/TrackDrive/TrackDrive.types.ps1xml')
     PrivateData            = @{
         PSData = @{
             Tags         = @('CallTracking', 'TrackDrive', 'AvidTrak', 'AVANSER', 'Telephony', 'PhoneNumbers', 'CallLog', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -25,7 +25,13 @@ namespace CallTracking.Core.Providers.TrackDrive
         public string? HangupReason { get; set; }
         public string? ObfuscatedCallerNumber { get; set; }
         /// <summary>Tokens the call was tagged with, as key:value.</summary>
-        public IReadOnlyList<string> TokenValues { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> TokenValues
+        {
+            get => _tokenValues;
+            set => _tokenValues = ValueList.Of(value);
+        }
+
+        private ValueList _tokenValues = ValueList.Empty;
         public long? UserOfferId { get; set; }
         public long? UserTrafficSourceId { get; set; }
         public long? UserBuyerId { get; set; }

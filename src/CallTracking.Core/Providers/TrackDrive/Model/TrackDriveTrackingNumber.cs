@@ -16,7 +16,13 @@ namespace CallTracking.Core.Providers.TrackDrive
         public long? TrafficSourceId { get; set; }
         public long? ProviderConfigurationId { get; set; }
         public long? RingPoolId { get; set; }
-        public IReadOnlyList<string> TokenValues { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> TokenValues
+        {
+            get => _tokenValues;
+            set => _tokenValues = ValueList.Of(value);
+        }
+
+        private ValueList _tokenValues = ValueList.Empty;
         public DateTimeOffset? LastCallAt { get; set; }
     }
 }

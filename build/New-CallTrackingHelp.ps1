@@ -9,6 +9,11 @@
     its description), optional ## INPUTS / ## OUTPUTS (### <type name> and a description), optional ## NOTES and
     ## RELATED LINKS (- <cmdlet or about_ topic>, or - [text](uri)).
 
+    Each provider's own parameters (the dynamic parameters its parameter classes add when the connection is to that
+    provider) are documented with the cmdlet's: read from ProviderParameterCatalog (no connection needed), described in
+    the same markdown, marked with the providers that have them, and listed per provider in the generated topics
+    module/en-US/about_CallTracking_<Provider>.help.txt (intro from docs/about/about_CallTracking_<Provider>.md).
+
     Everything else comes from the imported module (Get-Command): the syntax per parameter set, each parameter's type,
     required, position, pipeline input, aliases, wildcard support and ValidateSet values, the input types (from the
     pipeline-bound parameters, unless ## INPUTS says otherwise) and the return types (OutputType). about_CallTracking is
@@ -177,11 +182,70 @@ function Test-Hidden($Parameter) {
     @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0
 }
 
-# Parameters of the help: every parameter but the common ones and the hidden ones, in declaration order, WhatIf and
-# Confirm last.
+$catalog = [CallTracking.PowerShell.Providers.ProviderParameterCatalog]
+$providers = @($catalog::Providers)
+
+# One help parameter: a cmdlet's own (ParameterMetadata) or a provider's (RuntimeDefinedParameter), in one shape.
+function New-HelpParameter($Name, [type] $Type, $Attributes, [string[]] $Providers) {
+    [pscustomobject]@{
+        Name = $Name; ParameterType = $Type; Attributes = @($Attributes)
+        Aliases = @($Attributes | Where-Object { $_ -is [System.Management.Automation.AliasAttribute] } | ForEach-Object AliasNames)
+        SwitchParameter = $Type -eq [System.Management.Automation.SwitchParameter]
+        Providers = @($Providers)
+    }
+}
+
+# The parameters a provider adds to a cmdlet (none when it adds none).
+function Get-ProviderParameter([string] $Provider, [string] $CommandName) {
+    $dictionary = $catalog::ParametersOf($Provider, $CommandName)
+    @($dictionary.Values | ForEach-Object { New-HelpParameter $_.Name $_.ParameterType $_.Attributes @($Provider) })
+}
+
+# Parameters of the help: every parameter but the common ones and the hidden ones, in declaration order, then the
+# providers' own (one entry per name, marked with the providers that have it), WhatIf and Confirm last.
 function Get-HelpParameter($Command) {
-    $all = @($Command.Parameters.Values | Where-Object { $_.Name -notin $commonParameters -and -not (Test-Hidden $_) })
+    $own = @($Command.Parameters.Values | Where-Object { $_.Name -notin $commonParameters -and -not (Test-Hidden $_) } |
+            ForEach-Object { New-HelpParameter $_.Name $_.ParameterType $_.Attributes @() })
+    $byName = [ordered]@{}
+    foreach ($p in $own) { $byName[$p.Name] = $p }
+    foreach ($provider in $providers) {
+        foreach ($p in (Get-ProviderParameter $provider $Command.Name)) {
+            if ($byName.Contains($p.Name)) { if ($byName[$p.Name].Providers.Count) { $byName[$p.Name].Providers += $provider } }
+            else { $byName[$p.Name] = $p }
+        }
+    }
+    $all = @($byName.Values)
     @($all | Where-Object { $_.Name -notin 'WhatIf', 'Confirm' }) + @($all | Where-Object { $_.Name -in 'WhatIf', 'Confirm' })
+}
+
+# The set entries of a help parameter: one per [Parameter] attribute (set name, mandatory, position, pipeline).
+function Get-SetEntry($Parameter, [string] $Set) {
+    foreach ($a in @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })) {
+        if ($a.ParameterSetName -eq $Set -or $a.ParameterSetName -eq '__AllParameterSets') {
+            return [pscustomobject]@{
+                Name = $Parameter.Name; IsMandatory = $a.Mandatory; Position = $(if ($a.Position -ge 0) { $a.Position } else { -1 })
+                ValueFromPipeline = $a.ValueFromPipeline; ValueFromPipelineByPropertyName = $a.ValueFromPipelineByPropertyName
+            }
+        }
+    }
+    $null
+}
+
+# The syntax: the cmdlet's own sets (a provider's parameters merged into the sets they join, as Get-Help shows a provider
+# cmdlet's dynamic parameters), then the sets a provider brings of its own (Connect-CallTracking's credential sets).
+function Get-HelpSyntax($Command, $Parameters) {
+    $sets = [System.Collections.Generic.List[object]]::new()
+    $own = @($Command.ParameterSets | Sort-Object { -not $_.IsDefault }, { $Command.ParameterSets.IndexOf($_) } | ForEach-Object Name)
+    $providerSets = @($Parameters | Where-Object { $_.Providers.Count } | ForEach-Object { $_.Attributes } |
+            Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -ne '__AllParameterSets' } |
+            ForEach-Object ParameterSetName | Where-Object { $_ -notin $own } | Select-Object -Unique)
+    foreach ($set in @($own) + @($providerSets)) {
+        $entries = @(foreach ($p in $Parameters) { $e = Get-SetEntry $p $set; if ($e) { $e } })
+        # A provider's parameter declared for every set joins the cmdlet's own sets only.
+        if ($set -in $providerSets) { $entries = @($entries | Where-Object { $n = $_.Name; $pp = $Parameters | Where-Object Name -eq $n; -not $pp.Providers.Count -or @($pp.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -eq $set }).Count }) }
+        $sets.Add([pscustomobject]@{ Name = $set; Parameters = $entries })
+    }
+    , $sets
 }
 
 function Get-PipelineText([System.Management.Automation.ParameterAttribute[]] $Attributes) {
@@ -239,7 +303,8 @@ function Write-Parameter($W, $Parameter, [string[]] $Description, $SetParameter)
     }
     $isSwitch = $Parameter.SwitchParameter
     $globbing = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count -gt 0
-    $validValues = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues)
+    $validValues = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues) +
+        @($Parameter.Attributes | Where-Object { $_ -is [CallTracking.PowerShell.Providers.SeedListAttribute] } | ForEach-Object Values)
     if ($Parameter.ParameterType.IsEnum) { $validValues = [enum]::GetNames($Parameter.ParameterType) }
 
     $W.WriteStartElement('parameter', $ns.command)
@@ -288,27 +353,33 @@ function Write-Command($W, $Command, $Doc) {
     Write-Description $W $Doc.Description
 
     $descriptions = @{}
-    foreach ($p in (Get-HelpParameter $Command)) {
-        $descriptions[$p.Name] = if ($Doc.Parameters.Contains($p.Name)) { $Doc.Parameters[$p.Name] } else { @($standardDescriptions[$p.Name]) }
+    $helpParameters = @(Get-HelpParameter $Command)
+    foreach ($p in $helpParameters) {
+        $text = [string[]]@(if ($Doc.Parameters.Contains($p.Name)) { $Doc.Parameters[$p.Name] } else { $standardDescriptions[$p.Name] })
+        if ($p.Providers.Count) {
+            # One sentence more in the last paragraph: Get-Help -Parameter runs paragraphs together.
+            $note = "Offered when the connection is to $($p.Providers -join ' or ') (Get-Help $(($p.Providers | ForEach-Object { "about_CallTracking_$_" }) -join ', '))."
+            if ($text.Count -and "$($text[-1])".Trim()) { $text[-1] = "$($text[-1]) $note" } else { $text = @($note) }
+        }
+        $descriptions[$p.Name] = $text
     }
 
     # Syntax: one item per parameter set (the default set first), positional parameters by position, then the others
     # in declaration order, as Get-Command -Syntax shows them.
     $W.WriteStartElement('syntax', $ns.command)
-    $sets = @($Command.ParameterSets | Sort-Object { -not $_.IsDefault }, { $Command.ParameterSets.IndexOf($_) })
-    foreach ($set in $sets) {
+    foreach ($set in (Get-HelpSyntax $Command $helpParameters)) {
         $W.WriteStartElement('syntaxItem', $ns.command)
         $W.WriteElementString('name', $ns.maml, $Command.Name)
         $inSet = @($set.Parameters | Where-Object { $descriptions.ContainsKey($_.Name) })
         $ordered = @($inSet | Where-Object { $_.Position -ge 0 } | Sort-Object Position) + @($inSet | Where-Object { $_.Position -lt 0 -and $_.Name -notin 'WhatIf', 'Confirm' }) +
             @($inSet | Where-Object { $_.Name -in 'WhatIf', 'Confirm' })
-        foreach ($sp in $ordered) { Write-Parameter $W $Command.Parameters[$sp.Name] $descriptions[$sp.Name] $sp }
+        foreach ($sp in $ordered) { Write-Parameter $W ($helpParameters | Where-Object Name -eq $sp.Name) $descriptions[$sp.Name] $sp }
         $W.WriteEndElement()
     }
     $W.WriteEndElement()
 
     $W.WriteStartElement('parameters', $ns.command)
-    foreach ($p in (Get-HelpParameter $Command)) { Write-Parameter $W $p $descriptions[$p.Name] $null }
+    foreach ($p in $helpParameters) { Write-Parameter $W $p $descriptions[$p.Name] $null }
     $W.WriteEndElement()
 
     # Inputs: the markdown's, or the types of the parameters that bind by value plus one PSObject entry listing the
@@ -374,6 +445,9 @@ function Write-Command($W, $Command, $Doc) {
     $W.WriteStartElement('relatedLinks', $ns.command)
     $links = @($Doc.Links)
     if (-not ($links | Where-Object Text -eq 'about_CallTracking')) { $links += [pscustomobject]@{ Text = 'about_CallTracking'; Uri = '' } }
+    foreach ($provider in @($helpParameters | ForEach-Object Providers | Select-Object -Unique)) {
+        if (-not ($links | Where-Object Text -eq "about_CallTracking_$provider")) { $links += [pscustomobject]@{ Text = "about_CallTracking_$provider"; Uri = '' } }
+    }
     foreach ($link in $links) {
         $W.WriteStartElement('navigationLink', $ns.maml)
         $W.WriteElementString('linkText', $ns.maml, $link.Text)
@@ -422,7 +496,7 @@ foreach ($command in $cmdlets) {
     }
     foreach ($p in $doc.Parameters.Keys) {
         if ($p -notin $helpParameters) {
-            $why = if ($command.Parameters.ContainsKey($p)) { 'is hidden (DontShow) or a common parameter' } else { 'does not exist' }
+            $why = if ($command.Parameters.ContainsKey($p)) { 'is hidden (DontShow) or a common parameter' } else { 'does not exist (no provider adds it either)' }
             Add-Problem "${where}: describes -$p, which $why on $($command.Name)."
         }
     }
@@ -432,6 +506,12 @@ foreach ($command in $cmdlets) {
             if ($t -notin $outputTypes) { Add-Problem "${where}: OUTPUTS names $t, which is not an OutputType of $($command.Name) ($($outputTypes -join ', '))." }
         }
     }
+}
+
+# Each provider has an about topic: its intro is hand-written, its parameter list generated below.
+$aboutPath = Join-Path $repoRoot 'docs/about'
+foreach ($provider in $providers) {
+    if (-not (Test-Path -LiteralPath (Join-Path $aboutPath "about_CallTracking_$provider.md"))) { Add-Problem "docs/about/about_CallTracking_$provider.md is missing (the intro of the provider's about topic)." }
 }
 
 if ($problems.Count) {
@@ -464,3 +544,75 @@ finally { $writer.Dispose() }
 $bytes = $stream.ToArray()
 [System.IO.File]::WriteAllBytes($OutputPath, $bytes + [byte[]](10))
 Write-Host "Wrote $OutputPath ($($cmdlets.Count) cmdlets, $($bytes.Length) bytes)."
+
+#region About topics
+
+# Wraps a paragraph at 76 columns with the given indent (about topics are read in a console).
+function Format-Wrapped([string] $Text, [int] $Indent) {
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $line = ''
+    foreach ($word in ($Text -split '\s+' | Where-Object { $_ })) {
+        if ($line.Length -and ($Indent + $line.Length + 1 + $word.Length) -gt 80) { $lines.Add((' ' * $Indent) + $line); $line = $word }
+        else { $line = if ($line) { "$line $word" } else { $word } }
+    }
+    if ($line) { $lines.Add((' ' * $Indent) + $line) }
+    $lines
+}
+
+# The markdown intro as topic text: "# " and "## " headings become the topic's upper-case headings, fenced code keeps its
+# lines (indented), paragraphs are wrapped.
+function ConvertTo-AboutText([string[]] $Lines) {
+    $out = [System.Collections.Generic.List[string]]::new()
+    $paragraph = [System.Collections.Generic.List[string]]::new()
+    $inFence = $false
+    $flush = { if ($paragraph.Count) { foreach ($l in (Format-Wrapped (($paragraph -join ' ') -replace '`([^`]+)`', '$1') 4)) { $out.Add($l) }; $out.Add(''); $paragraph.Clear() } }
+    foreach ($line in $Lines) {
+        if ($line -match '^\s*```') { & $flush; $inFence = -not $inFence; if (-not $inFence) { $out.Add('') }; continue }
+        if ($inFence) { $out.Add('        ' + $line); continue }
+        if ($line -match '^#\s+(about_\S+)') { & $flush; $out.Add('TOPIC'); $out.Add('    ' + $Matches[1]); $out.Add(''); continue }
+        if ($line -match '^#+\s+(.*)$') { & $flush; $out.Add($Matches[1].ToUpperInvariant()); continue }
+        if (-not $line.Trim()) { & $flush; continue }
+        if ($line -match '^\s*[-*]\s+' -and $paragraph.Count) { & $flush }
+        $paragraph.Add($line.Trim())
+    }
+    & $flush
+    $out
+}
+
+foreach ($provider in $providers) {
+    $intro = [System.IO.File]::ReadAllLines((Join-Path $aboutPath "about_CallTracking_$provider.md"))
+    $text = [System.Collections.Generic.List[string]]::new()
+    foreach ($l in (ConvertTo-AboutText $intro)) { $text.Add($l) }
+    $text.Add('PARAMETERS BY CMDLET')
+    foreach ($l in (Format-Wrapped "Every parameter $provider adds to the shared cmdlets (they are offered when the connection, or Connect-CallTracking -Provider, is $provider; with another provider's connection they are a WrongProvider error). Get-Help <cmdlet> -Parameter <name> shows each one too." 4)) { $text.Add($l) }
+    $text.Add('')
+    foreach ($cmdletName in $catalog::CmdletsOf($provider)) {
+        $doc = $docs[$cmdletName]
+        $text.Add('    ' + $cmdletName)
+        foreach ($p in (Get-ProviderParameter $provider $cmdletName)) {
+            $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+            $facts = [System.Collections.Generic.List[string]]::new()
+            $sets = @($attrs | ForEach-Object ParameterSetName | Where-Object { $_ -ne '__AllParameterSets' })
+            if ($sets.Count) { $facts.Add('set ' + ($sets -join ', ')) }
+            if (@($attrs | Where-Object Mandatory).Count) { $facts.Add('required') }
+            $pos = @($attrs | Where-Object { $_.Position -ge 0 } | ForEach-Object Position)
+            if ($pos.Count) { $facts.Add("position $($pos[0])") }
+            if (@($attrs | Where-Object ValueFromPipelineByPropertyName).Count) { $facts.Add('from the pipeline by property name') }
+            if ($p.Aliases.Count) { $facts.Add('aliases ' + ($p.Aliases -join ', ')) }
+            $text.Add("        -$($p.Name) <$(Get-ShortTypeName $p.ParameterType)>" + $(if ($facts.Count) { '  (' + ($facts -join '; ') + ')' }))
+            $description = if ($doc -and $doc.Parameters.Contains($p.Name)) { $doc.Parameters[$p.Name] -join ' ' } else { '' }
+            foreach ($l in (Format-Wrapped $description 12)) { $text.Add($l) }
+            $values = @($p.Attributes | Where-Object { $_ -is [CallTracking.PowerShell.Providers.SeedListAttribute] } | ForEach-Object Values)
+            if ($values.Count) { foreach ($l in (Format-Wrapped ('Allowed: ' + ($values -join ', ') + '.') 12)) { $text.Add($l) } }
+        }
+        $text.Add('')
+    }
+    $text.Add('SEE ALSO')
+    $text.Add('    about_CallTracking')
+    foreach ($c in $catalog::CmdletsOf($provider)) { $text.Add('    ' + $c) }
+    $topicPath = Join-Path (Split-Path -Parent $OutputPath) "about_CallTracking_$provider.help.txt"
+    [System.IO.File]::WriteAllText($topicPath, ($text -join "`n") + "`n", [System.Text.UTF8Encoding]::new($false))
+    Write-Host "Wrote $topicPath."
+}
+
+#endregion

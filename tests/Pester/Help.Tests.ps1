@@ -10,13 +10,28 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters
 
+    $script:catalog = [CallTracking.PowerShell.Providers.ProviderParameterCatalog]
+
     # Parameters the help must describe: all but the common ones (-WhatIf and -Confirm are described) and the hidden
-    # (DontShow) ones.
+    # (DontShow) ones, plus every parameter a provider adds (dynamic parameters of its parameter classes).
     function Get-DocumentedParameter([string] $Name) {
-        (Get-Command -Name $Name).Parameters.Values | Where-Object {
-            $_.Name -notin $script:commonParameters -and
-            -not @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count
-        }
+        $own = @((Get-Command -Name $Name).Parameters.Values | Where-Object {
+                $_.Name -notin $script:commonParameters -and
+                -not @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count
+            } | ForEach-Object Name)
+        $providers = @(foreach ($provider in $script:catalog::Providers) { $script:catalog::ParametersOf($provider, $Name).Keys })
+        @($own + $providers | Select-Object -Unique | ForEach-Object { [pscustomobject]@{ Name = $_ } })
+    }
+
+    # The syntax items: the cmdlet's own sets, plus the sets a provider brings of its own (Connect's credential sets).
+    function Get-ExpectedSetCount([string] $Name) {
+        $own = @((Get-Command -Name $Name).ParameterSets | ForEach-Object Name)
+        $providerSets = @(foreach ($provider in $script:catalog::Providers) {
+                foreach ($p in $script:catalog::ParametersOf($provider, $Name).Values) {
+                    $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -ne '__AllParameterSets' } | ForEach-Object ParameterSetName
+                }
+            }) | Where-Object { $_ -notin $own } | Select-Object -Unique
+        $own.Count + @($providerSets).Count
     }
 
     function Get-Text($Description) { (@($Description) | ForEach-Object { $_.Text }) -join "`n" }
@@ -85,11 +100,35 @@ Describe 'Get-Help <Name>' -ForEach $cmdletCases {
     }
 
     It 'has a syntax item per parameter set' {
-        @($help.syntax.syntaxItem).Count | Should -Be (Get-Command -Name $Name).ParameterSets.Count
+        @($help.syntax.syntaxItem).Count | Should -Be (Get-ExpectedSetCount $Name)
     }
 
     It 'links to about_CallTracking' {
         @($help.relatedLinks.navigationLink | ForEach-Object linkText) | Should -Contain 'about_CallTracking'
+    }
+}
+
+Describe 'Provider help' {
+    It 'has an about_CallTracking_<Provider> topic for every provider, listing every parameter the provider adds' -ForEach @(
+        [CallTracking.PowerShell.Providers.ProviderParameterCatalog]::Providers | ForEach-Object { @{ Provider = $_ } }) {
+        $text = Get-Help "about_CallTracking_$Provider" | Out-String -Width 200
+        $text | Should -Match "about_CallTracking_$Provider"
+        foreach ($cmdlet in $catalog::CmdletsOf($Provider)) {
+            $text | Should -Match ([regex]::Escape($cmdlet))
+            foreach ($parameter in $catalog::ParametersOf($Provider, $cmdlet).Keys) { $text | Should -Match ('-' + $parameter + ' <') -Because "$cmdlet -$parameter" }
+        }
+    }
+
+    It 'Get-Help <cmdlet> -Parameter <name> describes a provider parameter and says which provider has it' {
+        $text = Get-Help Get-CallLog -Parameter Status | Out-String -Width 300
+        $text | Should -Match 'status'
+        $text | Should -Match 'Offered when the connection is to TrackDrive'
+        (Get-Help Connect-CallTracking -Parameter Pincode | Out-String -Width 300) | Should -Match 'AvidTrak'
+        (Get-Help Connect-CallTracking -Parameter ApiSecret | Out-String -Width 300) | Should -Match 'AVANSER'
+    }
+
+    It 'links each cmdlet a provider extends to the provider''s topic' {
+        @((Get-Help Get-CallReport).relatedLinks.navigationLink | ForEach-Object linkText) | Should -Contain 'about_CallTracking_TrackDrive'
     }
 }
 

@@ -103,13 +103,29 @@ Describe 'Connect-CallTracking' {
         { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,*'
     }
 
-    It 'a provider this release does not implement is a clear error' {
+    It 'a provider the module does not know is refused while binding, naming the providers it knows' {
         $err = $null
-        try { Connect-CallTracking -Provider AvidTrak -Credential (New-TokenCredential) -ErrorAction Stop } catch { $err = $_ }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
-        $err.Exception.Message | Should -Match 'TrackDrive'
-        @(Get-CallTrackingConnection | Where-Object Provider -eq 'AvidTrak').Count | Should -Be 0
+        try { Connect-CallTracking -Provider CallRail -Credential (New-TokenCredential) -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $err.Exception.Message | Should -Match 'CallRail'
+        $err.Exception.Message | Should -Match 'TrackDrive, AvidTrak, Avanser'
+    }
+
+    It 'a function a provider lacks in this release is a NotSupported error that names the provider' {
+        $pin = [pscredential]::new('agency', (ConvertTo-SecureString 'pin-0000' -AsPlainText -Force))
+        $avid = Connect-CallTracking -Provider AvidTrak -Credential $pin -Name avid-probe -PassThru
+        try {
+            $err = $null
+            try { Get-CallLog -Connection $avid -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*GetCallLogCommand'
+            $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+            $err.Exception.Message | Should -Match 'AvidTrak has no Get-CallLog'
+            $err = $null
+            try { Connect-CallTracking -Provider AvidTrak -Sandbox -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
+            $err.Exception.Message | Should -Match 'no AvidTrak emulator'
+        }
+        finally { Disconnect-CallTracking -Connection $avid }
     }
 }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace CallTracking.Core.Validation
 {
@@ -10,9 +9,17 @@ namespace CallTracking.Core.Validation
     /// </summary>
     public sealed class CallTrackingArgumentException : ArgumentException
     {
+        private readonly string _message;
+
         public CallTrackingArgumentException(string parameterName, object? value, string allowed)
-            : base(Format(parameterName, value, allowed), parameterName)
+            : this(Format(parameterName, value, allowed), parameterName, value, allowed)
         {
+        }
+
+        private CallTrackingArgumentException(string message, string parameterName, object? value, string allowed)
+            : base(message, parameterName)
+        {
+            _message = message;
             ParameterName = parameterName;
             Value = value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             Allowed = allowed;
@@ -38,6 +45,11 @@ namespace CallTracking.Core.Validation
             return "-" + parameterName + " cannot be " + shown + ": allowed is " + allowed + ".";
         }
 
-        public override string Message => base.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None).First();
+        /// <summary>
+        /// The message alone: ArgumentException.Message appends the parameter name in the runtime's own words (.NET:
+        /// " (Parameter 'X')"; .NET Framework, so Windows PowerShell: "\r\nParameter name: X", translated with the OS
+        /// language), and the message already names it as the user types it.
+        /// </summary>
+        public override string Message => _message;
     }
 }

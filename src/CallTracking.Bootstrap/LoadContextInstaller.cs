@@ -16,7 +16,7 @@ namespace CallTracking.Bootstrap
     {
         internal const string LoaderFileName = "CallTracking.Loader.dll";
         private const string LoaderTypeName = "CallTracking.Loader.ModuleLoader";
-        private const string OwnAssemblyPattern = "CallTracking.*.dll";
+        private const string OwnAssemblyPrefix = "CallTracking.";
 
         public static void Install(string moduleFolder, string dependencies, string cmdletAssemblyPath)
         {
@@ -26,15 +26,16 @@ namespace CallTracking.Bootstrap
             var install = Assembly.LoadFrom(loaderPath).GetType(LoaderTypeName, throwOnError: true)!
                 .GetMethod("Install", BindingFlags.Public | BindingFlags.Static)
                 ?? throw new MissingMethodException(LoaderTypeName, "Install");
+            var engine = EngineAssemblyNames(cmdletAssemblyPath, dependencies);
             try
             {
-                install.Invoke(null, new object[] { dependencies, EngineAssemblyNames(cmdletAssemblyPath, dependencies) });
+                install.Invoke(null, new object[] { dependencies, engine });
             }
             catch (TargetInvocationException e) when (e.InnerException != null)
             {
                 ExceptionDispatchInfo.Capture(e.InnerException).Throw();
             }
-            ExposeEngineTypes(dependencies);
+            ExposeEngineTypes(engine.Where(n => n.StartsWith(OwnAssemblyPrefix, StringComparison.Ordinal)));
         }
 
         /// <summary>
@@ -55,15 +56,15 @@ namespace CallTracking.Bootstrap
         /// live as long as the process, and another runspace may still use them after this one removes the module. A name
         /// that other code registered first is left as it is.
         /// </summary>
-        private static void ExposeEngineTypes(string dependencies)
+        private static void ExposeEngineTypes(IEnumerable<string> ownEngineAssemblies)
         {
             var accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
             var add = accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string), typeof(Type) }, null);
             var registered = accelerators?.GetProperty("Get", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IDictionary<string, Type>;
             if (add is null || registered is null) return; // no registry in this host: the types stay reachable through the objects
-            foreach (var path in Directory.GetFiles(dependencies, OwnAssemblyPattern))
+            foreach (var name in ownEngineAssemblies)
             {
-                var engine = Assembly.Load(new AssemblyName(Path.GetFileNameWithoutExtension(path))); // answered by the loader
+                var engine = Assembly.Load(new AssemblyName(name)); // answered by the loader, from the private context
                 foreach (var type in engine.GetExportedTypes())
                 {
                     if (type.FullName is null || registered.ContainsKey(type.FullName)) continue;

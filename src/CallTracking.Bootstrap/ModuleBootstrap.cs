@@ -16,6 +16,7 @@ namespace CallTracking.Bootstrap
     {
         internal const string DependencyFolderName = "Dependencies";
         internal const string CmdletAssemblyFileName = "CallTracking.PowerShell.dll";
+        private const int MinimumNetMajor = 8;
 
         private static readonly object Gate = new object();
         private static bool _installed;
@@ -37,6 +38,9 @@ namespace CallTracking.Bootstrap
                 }
                 else
                 {
+                    // The loader targets .NET 8: PowerShell 7.0-7.3 (.NET Core 3.1-7) cannot load it.
+                    if (Environment.Version.Major < MinimumNetMajor)
+                        throw new PlatformNotSupportedException("CallTracking needs PowerShell 7.4 or later (.NET " + MinimumNetMajor + "); this PowerShell runs on .NET " + Environment.Version + ".");
                     LoadContextInstaller.Install(moduleFolder, dependencies, Path.Combine(moduleFolder, CmdletAssemblyFileName));
                 }
                 _installed = true;

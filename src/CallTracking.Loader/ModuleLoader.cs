@@ -1,51 +1,67 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 
 namespace CallTracking.Loader
 {
     /// <summary>
-    /// Entry point for CallTracking.PowerShell.dll (netstandard2.0, which cannot name the ALC API): called by reflection
-    /// from the module's initializer on PowerShell 7, before any cmdlet touches the engine.
+    /// Entry point for CallTracking.Bootstrap.dll (netstandard2.0, which cannot name the ALC API): called by reflection
+    /// from the bootstrap's initializer on PowerShell 7, before PowerShell reads the cmdlet assembly.
     /// </summary>
     public static class ModuleLoader
     {
         private static readonly object Gate = new();
-        private static DependencyLoadContext? _context;
-        private static HashSet<string> _engine = new(StringComparer.OrdinalIgnoreCase);
+        private static EngineResolver? _resolver;
 
         /// <summary>
-        /// Creates the private load context over <paramref name="dependencyFolder"/> (once per process: re-imports and
-        /// new runspaces reuse it) and answers the default context's failed look-ups for the engine assemblies — the
-        /// Dependencies assemblies that the cmdlet assembly references itself — and for nothing else, so the handler
-        /// never hands our copies to another module. Returns the context's name.
+        /// Creates the private load context over <paramref name="dependencyFolder"/> once per process (re-imports and new
+        /// runspaces reuse it) and hooks the default context's failed look-ups for <paramref name="engineAssemblyNames"/>.
+        /// The hook stays for the life of the process, also after Remove-Module: the cmdlet assembly stays loaded and may
+        /// still need the engine when PowerShell imports the module again.
         /// </summary>
-        public static string Install(string dependencyFolder, string[] engineAssemblyNames)
+        public static void Install(string dependencyFolder, string[] engineAssemblyNames)
         {
             if (!Directory.Exists(dependencyFolder))
                 throw new DirectoryNotFoundException("The CallTracking module's Dependencies folder is missing: " + dependencyFolder);
             lock (Gate)
             {
-                if (_context is null)
+                if (_resolver is null)
                 {
-                    _context = new DependencyLoadContext(Path.GetFullPath(dependencyFolder), HostAssemblies.FromCurrentProcess());
-                    AssemblyLoadContext.Default.Resolving += ResolveEngine;
+                    var context = new DependencyLoadContext(Path.GetFullPath(dependencyFolder), HostAssemblies.FromCurrentProcess());
+                    _resolver = new EngineResolver(context);
+                    AssemblyLoadContext.Default.Resolving += _resolver.Resolve;
                 }
-                // Kept for the life of the process, also after Remove-Module: the cmdlet assembly stays loaded and may
-                // still need the engine when PowerShell re-imports it.
-                _engine = new HashSet<string>(_engine.Concat(engineAssemblyNames), StringComparer.OrdinalIgnoreCase);
-                return _context.Name!;
+                _resolver.Add(engineAssemblyNames);
             }
         }
+    }
 
-        private static Assembly? ResolveEngine(AssemblyLoadContext requester, AssemblyName name)
+    /// <summary>
+    /// Answers the default context's failed look-ups for the engine assemblies only (the Dependencies assemblies that
+    /// the cmdlet assembly references itself), from the private context. Every other name is left alone, so the
+    /// handler never hands our copies to another module.
+    /// </summary>
+    internal sealed class EngineResolver
+    {
+        private readonly DependencyLoadContext _context;
+        private volatile HashSet<string> _engine = new(StringComparer.OrdinalIgnoreCase);
+
+        public EngineResolver(DependencyLoadContext context) => _context = context;
+
+        public void Add(IEnumerable<string> names)
         {
-            var context = _context;
-            if (context is null || name.Name is null || !_engine.Contains(name.Name)) return null;
-            return context.PathFor(name) is null ? null : context.LoadFromAssemblyName(name);
+            var next = new HashSet<string>(_engine, StringComparer.OrdinalIgnoreCase);
+            next.UnionWith(names);
+            _engine = next;
+        }
+
+        public Assembly? Resolve(AssemblyLoadContext requester, AssemblyName name)
+        {
+            if (name.Name is null || !_engine.Contains(name.Name)) return null;
+            // A newer engine than the file here (another copy of the module) is left to that copy's handler.
+            return _context.PathFor(name) is null ? null : _context.LoadFromAssemblyName(name);
         }
     }
 }

@@ -81,4 +81,19 @@ public class DependencyLoadContextTests
         Assert.True(host.Provides(typeof(System.Text.Json.JsonDocument).Assembly.GetName()));
         Assert.False(host.Provides(new AssemblyName("CallTracking.Not.An.Assembly")));
     }
+
+    [Fact]
+    public void The_default_context_hook_answers_only_for_the_engine()
+    {
+        var context = NewContext();
+        var resolver = new EngineResolver(context);
+        resolver.Add(new[] { "CallTracking.Core", "CallTracking.Sandbox" });
+        var core = resolver.Resolve(AssemblyLoadContext.Default, new AssemblyName("CallTracking.Core, Version=0.1.0.0"));
+        Assert.NotNull(core);
+        Assert.Same(context, AssemblyLoadContext.GetLoadContext(core!));
+        // Shipped in Dependencies, but not the engine: another module asking for it gets nothing from us.
+        Assert.Null(resolver.Resolve(AssemblyLoadContext.Default, new AssemblyName("Polly.Core, Version=8.0.0.0")));
+        // A newer engine (another copy of the module) is left to its own handler.
+        Assert.Null(resolver.Resolve(AssemblyLoadContext.Default, new AssemblyName("CallTracking.Core, Version=99.0.0.0")));
+    }
 }

@@ -8,6 +8,9 @@
     Description            = 'Manage call-tracking accounts from PowerShell: rent, change and release tracking numbers, stream and export call logs, reports and statistics, and hang up live calls. This release speaks to TrackDrive end to end and ships an in-process sandbox that emulates the TrackDrive API, so every cmdlet can be tried without an account; AvidTrak and AVANSER follow in later releases.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    # Imported before RootModule: makes Dependencies/ resolvable before PowerShell reads the cmdlet assembly's types.
+    NestedModules          = @('CallTracking.Bootstrap.dll')
     CmdletsToExport        = @(
         'Connect-CallTracking'
         'Get-CallTrackingConnection'

@@ -6,8 +6,8 @@
     Build    dotnet build at the repository root; the importable module lands in out/CallTracking.
     Test     Build, then dotnet test (the xunit projects; the xunit wrapper of the Pester suite is filtered out there),
              then the Pester suite (tests/Pester) with Invoke-Pester in a child PowerShell process. Pester 5 is required:
-             it is found through CALLTRACKING_PESTER, Get-Module -ListAvailable, or the NuGet package folder
-             (bash build/install-test-tools.sh puts it there). Exits non-zero when anything fails.
+             it is found through CALLTRACKING_PESTER, Get-Module -ListAvailable, or the NuGet package folder (the
+             build's restore of the test project downloads Pester there). Exits non-zero when anything fails.
     Package  Build, then out/CallTracking.<version>.nupkg: a NuGet package whose root holds the module files and whose
              .nuspec is generated from the manifest the way PowerShellGet does (tags PSModule, PSCmdlet_<name>, ...), so
              Install-PSResource and Publish-PSResource accept it. PSResourceGet is not needed to build it; when it is
@@ -104,7 +104,7 @@ function Invoke-PesterSuite {
     $pester = Find-Pester
     if (-not $pester) {
         throw ('Pester 5 was not found (CALLTRACKING_PESTER, Get-Module -ListAvailable, NuGet package folder). ' +
-            'Install it with: bash build/install-test-tools.sh   or   Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser')
+            'dotnet build restores it (PackageDownload in tests/CallTracking.Tests), or: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser')
     }
     $suite = Join-Path $Root (Join-Path 'tests' 'Pester')
     $resultFile = Join-Path $Out 'TestResults/pester.nunit.xml'

@@ -27,7 +27,7 @@
     Run `dotnet build` first (the module is imported from out/CallTracking), then this script, then `dotnet build` again
     to copy the XML into out/CallTracking/en-US:
 
-        .tools/pwsh -NoProfile -NonInteractive -File build/New-CallTrackingHelp.ps1
+        dotnet pwsh -NoProfile -NonInteractive -File build/New-CallTrackingHelp.ps1   # or your own pwsh
 
 .PARAMETER ModulePath
     The module to document. Default: out/CallTracking/CallTracking.psd1 under the repository root.

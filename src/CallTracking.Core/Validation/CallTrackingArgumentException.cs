@@ -10,9 +10,17 @@ namespace CallTracking.Core.Validation
     /// </summary>
     public sealed class CallTrackingArgumentException : ArgumentException
     {
+        private readonly string _message;
+
         public CallTrackingArgumentException(string parameterName, object? value, string allowed)
-            : base(Format(parameterName, value, allowed), parameterName)
+            : this(Format(parameterName, value, allowed), parameterName, value, allowed)
         {
+        }
+
+        private CallTrackingArgumentException(string message, string parameterName, object? value, string allowed)
+            : base(message, parameterName)
+        {
+            _message = message;
             ParameterName = parameterName;
             Value = value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
             Allowed = allowed;
@@ -33,15 +41,7 @@ namespace CallTracking.Core.Validation
         public static CallTrackingArgumentException NothingGiven(IReadOnlyList<string> parameterNames, string why)
         {
             var names = string.Join(", ", parameterNames.Select(n => "-" + n));
-            return new CallTrackingArgumentException(parameterNames[0], null, "at least one of " + names, "Give at least one of " + names + ": " + why + ".");
-        }
-
-        private CallTrackingArgumentException(string parameterName, object? value, string allowed, string message)
-            : base(message, parameterName)
-        {
-            ParameterName = parameterName;
-            Value = value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-            Allowed = allowed;
+            return new CallTrackingArgumentException("Give at least one of " + names + ": " + why + ".", parameterNames[0], null, "at least one of " + names);
         }
 
         public static CallTrackingArgumentException NotInSet(string parameterName, object? value, IEnumerable<string> allowed)
@@ -53,6 +53,11 @@ namespace CallTracking.Core.Validation
             return "-" + parameterName + " cannot be " + shown + ": allowed is " + allowed + ".";
         }
 
-        public override string Message => base.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None).First();
+        /// <summary>
+        /// The message alone: ArgumentException.Message appends the parameter name in the runtime's own words (.NET:
+        /// " (Parameter 'X')"; .NET Framework, so Windows PowerShell: "\r\nParameter name: X", translated with the OS
+        /// language), and the message already names it as the user types it.
+        /// </summary>
+        public override string Message => _message;
     }
 }

@@ -7,7 +7,8 @@ namespace CallTracking.Tests.Packaging;
 /// <summary>
 /// PowerShell 7.4 runs on .NET 8 and loads its own copies of the shared-framework assemblies: a shipped assembly that
 /// references (or is) one at a version above .NET 8's fails to load there (style.md, powershell-facts.md 9). This keeps
-/// every DLL of the built module at or below 8.x for every name the shared framework owns.
+/// every DLL of the built module (the root, Dependencies/ and the net8.0 loader) at or below 8.x for every name the
+/// shared framework owns.
 /// </summary>
 public class SharedFrameworkVersionTests
 {
@@ -23,7 +24,9 @@ public class SharedFrameworkVersionTests
         var folder = RepoPaths.ModuleFolder;
         Assert.True(Directory.Exists(folder), "The module folder " + folder + " does not exist: `dotnet build` at the repo root makes it.");
         var dlls = Directory.GetFiles(folder, "*.dll", SearchOption.AllDirectories);
-        Assert.NotEmpty(dlls);
+        // The scan must reach the load context's folder and the loader, or it proves nothing about them.
+        Assert.Contains(dlls, d => Path.GetFileName(Path.GetDirectoryName(d)) == "Dependencies" && Path.GetFileName(d) == "Polly.Core.dll");
+        Assert.Contains(dlls, d => Path.GetFileName(d) == "CallTracking.Loader.dll");
         return dlls;
     }
 
@@ -58,15 +61,60 @@ public class SharedFrameworkVersionTests
     {
         var dlls = ShippedAssemblies();
         Assert.DoesNotContain(dlls, d => Path.GetFileName(d).Equals("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
-        foreach (var own in new[] { "CallTracking.Core.dll", "CallTracking.Sandbox.dll", "CallTracking.PowerShell.dll" })
+        var own = dlls.Where(d => Path.GetFileName(d).StartsWith("CallTracking.", StringComparison.Ordinal)).ToList();
+        foreach (var name in new[] { "CallTracking.Bootstrap.dll", "CallTracking.PowerShell.dll", "CallTracking.Core.dll", "CallTracking.Sandbox.dll" })
+            Assert.Contains(own, d => Path.GetFileName(d) == name);
+        foreach (var path in own.Where(d => Path.GetFileName(d) != "CallTracking.Loader.dll"))
         {
-            var path = Path.Combine(RepoPaths.ModuleFolder, own);
-            Assert.True(File.Exists(path), own + " is missing from the module folder");
-            using var pe = new PEReader(File.OpenRead(path));
-            var md = pe.GetMetadataReader();
-            var refs = md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name)).ToList();
-            Assert.Contains("netstandard", refs);
-            Assert.DoesNotContain("System.Runtime", refs); // a net8+ build would reference System.Runtime instead
+            var refs = ReferenceNames(path);
+            Assert.True(refs.Contains("netstandard"), Path.GetFileName(path) + " does not target netstandard2.0");
+            Assert.False(refs.Contains("System.Runtime"), Path.GetFileName(path) + " references System.Runtime: a .NET (not netstandard2.0) build");
         }
+    }
+
+    /// <summary>The one exception to netstandard2.0: the loader that only PowerShell 7 loads targets .NET 8 (PowerShell 7.4's runtime).</summary>
+    [Fact]
+    public void The_loader_targets_net8()
+    {
+        var path = Path.Combine(RepoPaths.ModuleFolder, "CallTracking.Loader.dll");
+        Assert.True(File.Exists(path), "CallTracking.Loader.dll is missing from the module root");
+        using var pe = new PEReader(File.OpenRead(path));
+        var md = pe.GetMetadataReader();
+        var targetFramework = md.CustomAttributes.Select(h => md.GetCustomAttribute(h))
+            .Where(a => AttributeTypeName(md, a) == "System.Runtime.Versioning.TargetFrameworkAttribute")
+            .Select(a => a.DecodeValue(new StringOnlyDecoder()).FixedArguments[0].Value as string)
+            .SingleOrDefault();
+        Assert.Equal(".NETCoreApp,Version=v8.0", targetFramework);
+        var runtime = md.AssemblyReferences.Select(h => md.GetAssemblyReference(h)).Single(r => md.GetString(r.Name) == "System.Runtime");
+        Assert.Equal(MaxMajor, runtime.Version.Major);
+    }
+
+    private static HashSet<string> ReferenceNames(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        var md = pe.GetMetadataReader();
+        return md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string AttributeTypeName(MetadataReader md, CustomAttribute attribute)
+    {
+        if (attribute.Constructor.Kind != HandleKind.MemberReference) return "";
+        var parent = md.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
+        if (parent.Kind != HandleKind.TypeReference) return "";
+        var type = md.GetTypeReference((TypeReferenceHandle)parent);
+        return md.GetString(type.Namespace) + "." + md.GetString(type.Name);
+    }
+
+    /// <summary>Decodes attribute blobs whose arguments are strings (TargetFrameworkAttribute's).</summary>
+    private sealed class StringOnlyDecoder : ICustomAttributeTypeProvider<Type>
+    {
+        public Type GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode == PrimitiveTypeCode.String ? typeof(string) : typeof(object);
+        public Type GetSystemType() => typeof(Type);
+        public Type GetSZArrayType(Type elementType) => elementType.MakeArrayType();
+        public Type GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => typeof(object);
+        public Type GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => typeof(object);
+        public Type GetTypeFromSerializedName(string name) => typeof(object);
+        public PrimitiveTypeCode GetUnderlyingEnumType(Type type) => PrimitiveTypeCode.Int32;
+        public bool IsSystemType(Type type) => type == typeof(Type);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Xunit;
@@ -12,13 +13,14 @@ namespace CallTracking.Tests.Pester
 {
     /// <summary>
     /// Runs the Pester suite (tests/Pester/*.Tests.ps1) against the built module (out/CallTracking), one xunit test per file,
-    /// in a fresh `pwsh -NoProfile -NonInteractive` process. Without pwsh, Pester 5 or the built module the tests are
-    /// reported as skipped with the reason, never as passed. `bash build/install-test-tools.sh` installs pwsh and Pester.
+    /// in a fresh `pwsh -NoProfile -NonInteractive` process. pwsh is the repository's local tool (.config/dotnet-tools.json,
+    /// restored here with `dotnet tool restore` when needed) and Pester the version this project downloads into the NuGet
+    /// package folder, so a machine with only the .NET SDK runs the suite for real. Only when a restore cannot reach a
+    /// package (and no other pwsh or Pester is there) are the tests reported as skipped, with the reason; never as passed.
     /// </summary>
     public sealed class PesterSuiteTests
     {
         private static readonly TimeSpan TimeoutPerFile = TimeSpan.FromMinutes(5);
-        private const int PesterMissingExitCode = 3;
         private const string NoFiles = "(no tests/Pester/*.Tests.ps1 found)";
 
         private readonly ITestOutputHelper _output;
@@ -49,24 +51,25 @@ namespace CallTracking.Tests.Pester
             var manifest = Path.Combine(root!, "out", "CallTracking", "CallTracking.psd1");
             Skip.If(!File.Exists(manifest), "out/CallTracking/CallTracking.psd1 not found: run dotnet build first");
 
-            var pwsh = FindPwsh(root!);
-            Skip.If(pwsh is null, "pwsh not found (CALLTRACKING_PWSH, .tools/pwsh, PATH): run bash build/install-test-tools.sh");
+            var (pwsh, pwshProblem) = Pwsh.Value;
+            Skip.If(pwsh is null, pwshProblem);
 
-            var pester = FindPesterInNuGetCache();
+            var (pester, pesterProblem) = FindPester();
+            Skip.If(pester is null, pesterProblem);
+
             var work = Path.Combine(Path.GetTempPath(), "calltracking-pester-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(work);
             try
             {
                 var summaryFile = Path.Combine(work, "summary.json");
                 var resultFile = Path.Combine(work, Path.GetFileNameWithoutExtension(file) + ".nunit.xml");
-                var script = RunnerScript(pester, testFile, resultFile, summaryFile);
-                var (exitCode, output, timedOut) = Run(pwsh!, script, root!);
+                var script = RunnerScript(pester!, testFile, resultFile, summaryFile);
+                var (exitCode, output, timedOut) = Run(pwsh!, new[] { "-NoProfile", "-NonInteractive", "-Command", script }, root!, TimeoutPerFile);
 
-                _output.WriteLine("pwsh: " + pwsh + Environment.NewLine + "Pester: " + (pester ?? "Get-Module -ListAvailable"));
+                _output.WriteLine("pwsh: " + pwsh + Environment.NewLine + "Pester: " + pester);
                 _output.WriteLine(Tail(output, 60000));
 
                 Assert.False(timedOut, file + ": pwsh did not finish within " + TimeoutPerFile.TotalMinutes + " minutes and was killed." + Environment.NewLine + Tail(output, 4000));
-                Skip.If(exitCode == PesterMissingExitCode, "Pester 5 not found (CALLTRACKING_PESTER, NuGet cache, Get-Module -ListAvailable): run bash build/install-test-tools.sh");
                 Assert.True(File.Exists(summaryFile), file + ": Invoke-Pester produced no result (exit code " + exitCode + ")." + Environment.NewLine + Tail(output, 4000));
 
                 using var doc = JsonDocument.Parse(File.ReadAllText(summaryFile));
@@ -99,12 +102,9 @@ namespace CallTracking.Tests.Pester
 
         private static string Quote(string s) => "'" + s.Replace("'", "''") + "'";
 
-        private static string RunnerScript(string? pester, string testFile, string resultFile, string summaryFile)
+        private static string RunnerScript(string pester, string testFile, string resultFile, string summaryFile)
         {
-            var import = pester != null
-                ? "Import-Module -Name " + Quote(pester) + " -MinimumVersion 5.0 -Force"
-                : "$m = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1; "
-                  + "if (-not $m) { [Console]::Error.WriteLine('Pester 5 not found'); exit " + PesterMissingExitCode + " }; Import-Module -Name $m.Path -Force";
+            var import = "Import-Module -Name " + Quote(pester) + " -MinimumVersion 5.0 -Force";
             return string.Join("; ", new[]
             {
                 "$ErrorActionPreference = 'Stop'",
@@ -128,9 +128,9 @@ namespace CallTracking.Tests.Pester
             });
         }
 
-        private (int ExitCode, string Output, bool TimedOut) Run(string pwsh, string script, string workingDirectory)
+        private static (int ExitCode, string Output, bool TimedOut) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
         {
-            var info = new ProcessStartInfo(pwsh)
+            var info = new ProcessStartInfo(fileName)
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
@@ -138,13 +138,15 @@ namespace CallTracking.Tests.Pester
                 RedirectStandardInput = true,
                 WorkingDirectory = workingDirectory,
             };
-            info.ArgumentList.Add("-NoProfile");
-            info.ArgumentList.Add("-NonInteractive");
-            info.ArgumentList.Add("-Command");
-            info.ArgumentList.Add(script);
+            foreach (var a in arguments) info.ArgumentList.Add(a);
             info.Environment["NO_COLOR"] = "1";
             info.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
             info.Environment["POWERSHELL_UPDATECHECK"] = "Off";
+            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            info.Environment["DOTNET_NOLOGO"] = "1";
+            // The tests that start a fresh pwsh (Common.ps1) and look up packages (Loading.Tests.ps1) use the same ones.
+            if (Pwsh.IsValueCreated && Pwsh.Value.Path != null) info.Environment["CALLTRACKING_PWSH"] = Pwsh.Value.Path;
+            if (NuGetPackageRoot != null) info.Environment["CALLTRACKING_NUGET_PACKAGES"] = NuGetPackageRoot;
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = info };
@@ -154,7 +156,7 @@ namespace CallTracking.Tests.Pester
             process.StandardInput.Close();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)TimeoutPerFile.TotalMilliseconds))
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
                 process.WaitForExit(10000);
@@ -180,39 +182,71 @@ namespace CallTracking.Tests.Pester
         }
 
         private static bool IsWindows => Environment.OSVersion.Platform == PlatformID.Win32NT;
+        private static string PwshFileName => IsWindows ? "pwsh.exe" : "pwsh";
 
-        internal static string? FindPwsh(string root)
+        private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(5);
+        private static readonly Lazy<(string? Path, string Problem)> Pwsh = new(() => FindPwsh(RepoRoot()));
+
+        private static string? AssemblyMetadata(string key)
+            => typeof(PesterSuiteTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == key)?.Value is { Length: > 0 } v ? v : null;
+
+        /// <summary>The package folder this project was restored into, and the Pester version it downloaded there.</summary>
+        internal static string? NuGetPackageRoot => AssemblyMetadata("NuGetPackageRoot");
+        internal static string? PesterVersion => AssemblyMetadata("PesterVersion");
+
+        /// <summary>
+        /// CALLTRACKING_PWSH; then the repository's local tool (`dotnet tool run pwsh`, after `dotnet tool restore` when it
+        /// is not restored yet), asked for its $PSHOME so that the suite starts pwsh itself; then a pwsh on PATH.
+        /// </summary>
+        internal static (string? Path, string Problem) FindPwsh(string? root)
         {
             var fromEnv = Environment.GetEnvironmentVariable("CALLTRACKING_PWSH");
-            if (!string.IsNullOrWhiteSpace(fromEnv) && File.Exists(fromEnv)) return fromEnv;
-            var exe = IsWindows ? "pwsh.exe" : "pwsh";
-            var local = Path.Combine(root, ".tools", exe);
-            if (File.Exists(local)) return local;
+            if (!string.IsNullOrWhiteSpace(fromEnv) && File.Exists(fromEnv)) return (fromEnv, "");
+            var problem = "no repository root";
+            if (root != null)
+            {
+                var (tool, toolProblem) = FindLocalToolPwsh(root);
+                if (tool != null) return (tool, "");
+                problem = toolProblem;
+            }
             foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
             {
                 if (string.IsNullOrWhiteSpace(dir)) continue;
-                var candidate = Path.Combine(dir.Trim(), exe);
-                if (File.Exists(candidate)) return candidate;
+                var candidate = Path.Combine(dir.Trim(), PwshFileName);
+                if (File.Exists(candidate)) return (candidate, "");
             }
-            return null;
+            return (null, "pwsh not found: the local tool (.config/dotnet-tools.json) is unavailable (" + problem + ") and there is no pwsh on PATH");
         }
 
-        /// <summary>CALLTRACKING_PESTER, then the newest Pester 5.x in the NuGet package folder; null = ask Get-Module.</summary>
-        internal static string? FindPesterInNuGetCache()
+        private static (string? Path, string Problem) FindLocalToolPwsh(string root)
+        {
+            if (!File.Exists(Path.Combine(root, ".config", "dotnet-tools.json"))) return (null, "no .config/dotnet-tools.json");
+            var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+            var askHome = new[] { "tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", "[Console]::Out.Write($PSHOME)" };
+            var (exitCode, output, _) = Run(dotnet, askHome, root, ToolTimeout);
+            if (exitCode != 0)
+            {
+                var (restoreExit, restoreOutput, _) = Run(dotnet, new[] { "tool", "restore" }, root, ToolTimeout);
+                if (restoreExit != 0) return (null, "`dotnet tool restore` failed: " + Tail(restoreOutput.Trim(), 600));
+                (exitCode, output, _) = Run(dotnet, askHome, root, ToolTimeout);
+                if (exitCode != 0) return (null, "`dotnet tool run pwsh` failed after the restore: " + Tail(output.Trim(), 600));
+            }
+            var home = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !l.StartsWith("stderr:", StringComparison.Ordinal));
+            var pwsh = home is null ? null : Path.Combine(home, PwshFileName);
+            return pwsh != null && File.Exists(pwsh) ? (pwsh, "") : (null, "the local tool's $PSHOME (" + home + ") has no " + PwshFileName);
+        }
+
+        /// <summary>CALLTRACKING_PESTER; then the Pester this project downloaded into its NuGet package folder.</summary>
+        internal static (string? Path, string Problem) FindPester()
         {
             var fromEnv = Environment.GetEnvironmentVariable("CALLTRACKING_PESTER");
-            if (!string.IsNullOrWhiteSpace(fromEnv) && File.Exists(fromEnv)) return fromEnv;
-            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-            if (string.IsNullOrWhiteSpace(packages))
-                packages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            var pesterDir = Path.Combine(packages!, "pester");
-            if (!Directory.Exists(pesterDir)) return null;
-            return Directory.GetDirectories(pesterDir)
-                .Select(d => (Dir: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : null))
-                .Where(x => x.Version != null && x.Version.Major >= 5)
-                .OrderByDescending(x => x.Version)
-                .Select(x => Path.Combine(x.Dir, "tools", "Pester.psd1"))
-                .FirstOrDefault(File.Exists);
+            if (!string.IsNullOrWhiteSpace(fromEnv) && File.Exists(fromEnv)) return (fromEnv, "");
+            if (NuGetPackageRoot is null || PesterVersion is null) return (null, "the test assembly does not name its NuGet package folder and Pester version (built outside MSBuild?)");
+            var psd1 = Path.Combine(NuGetPackageRoot, "pester", PesterVersion, "tools", "Pester.psd1");
+            return File.Exists(psd1)
+                ? (psd1, "")
+                : (null, "Pester " + PesterVersion + " is not in the NuGet package folder (" + psd1 + "): the restore of the test project could not download it");
         }
     }
 }

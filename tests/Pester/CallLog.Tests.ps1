@@ -115,8 +115,8 @@ Describe 'Get-CallLog paging' {
     }
 
     It 'rejects an out-of-range -PageSize' {
-        { Get-CallLog -PageSize 0 -ErrorAction Stop } | Should -Throw
-        { Get-CallLog -PageSize 1001 -ErrorAction Stop } | Should -Throw
+        { Get-CallLog -PageSize 0 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,CallTracking.PowerShell.Commands.Calls.GetCallLogCommand' -ExpectedMessage '*-PageSize*'
+        { Get-CallLog -PageSize 1001 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,CallTracking.PowerShell.Commands.Calls.GetCallLogCommand' -ExpectedMessage '*from 1 to 1000*' 
     }
 
     It 'gets one call by -Id and by pipeline' {
@@ -157,7 +157,7 @@ Describe 'Get-CallLog filters' {
 
     It 'rejects a status outside the seed list before sending anything' {
         Clear-SandboxLog $conn
-        { Get-CallLog -Status 'not-a-status' -ErrorAction Stop } | Should -Throw
+        { Get-CallLog -Status 'not-a-status' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CallTracking.PowerShell.Commands.Calls.GetCallLogCommand' -ExpectedMessage '*not-a-status*' 
         (Get-SandboxLog $conn 'GET' $CallsListPath).Count | Should -Be 0
     }
 
@@ -206,7 +206,7 @@ Describe 'Get-CallReport and Get-CallStatistic' {
     }
 
     It 'Get-CallReport rejects a category outside the seed list' {
-        { Get-CallReport -Category 'nope' -ErrorAction Stop } | Should -Throw
+        { Get-CallReport -Category 'nope' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CallTracking.PowerShell.Commands.Calls.GetCallReportCommand' -ExpectedMessage '*nope*' 
     }
 
     It 'Get-CallStatistic -GroupBy status -Stat count sums to the calls in the range' {
@@ -246,6 +246,6 @@ Describe '-OutFile' {
 
     It 'an unwritable -OutFile is an error, not a silent success' {
         $path = Join-Path $TestDrive 'no/such/folder/calls.csv'
-        { Get-CallLog -First 5 -OutFile $path -ErrorAction Stop } | Should -Throw
+        { Get-CallLog -First 5 -OutFile $path -ErrorAction Stop } | Should -Throw -ErrorId 'OutFileFailed,CallTracking.PowerShell.Commands.Calls.GetCallLogCommand' 
     }
 }

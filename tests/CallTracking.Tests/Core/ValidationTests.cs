@@ -12,6 +12,12 @@ public class ValidationTests
     [InlineData("020 7946 0000", "GB", "+442079460000")]
     [InlineData("02 9876 5432", "AU", "+61298765432")]
     [InlineData("+18005550100", "GB", "+18005550100")]
+    // The review's cases (issue 5, 3): AVANSER's documented "+61-0290088888" and the "(0)" trunk prefix of UK numbers.
+    [InlineData("+61-0290088888", "US", "+61290088888")]
+    [InlineData("+44 (0)20 7946 0018", "US", "+442079460018")]
+    [InlineData("+610290088888", "US", "+61290088888")]
+    [InlineData("2133554058", "US", "+12133554058")]
+    [InlineData("0612345678", "IT", "+390612345678")]  // Italy keeps its leading 0
     public void Normalizes_to_E164(string input, string country, string expected)
         => Assert.Equal(expected, PhoneNumberNormalizer.Normalize(input, country, "Number"));
 

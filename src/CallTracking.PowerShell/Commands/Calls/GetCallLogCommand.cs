@@ -14,7 +14,7 @@ namespace CallTracking.PowerShell.Commands.Calls
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CallLog", DefaultParameterSetName = ParameterSets.List)]
     [OutputType(typeof(CallRecord))]
-    public sealed class GetCallLogCommand : ListCmdlet
+    public sealed class GetCallLogCommand : PagedListCmdlet
     {
         /// <summary>The call's id (TrackDrive: the numeric id or the uuid).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
@@ -36,21 +36,6 @@ namespace CallTracking.PowerShell.Commands.Calls
         [Alias("created_at_to")]
         [DateTimeOffsetTransformation(nameof(CreatedBefore))]
         public DateTimeOffset? CreatedBefore { get; set; }
-
-        /// <summary>Stop after this many calls (default: all of them).</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        [Int64Transformation(nameof(First))]
-        public long? First { get; set; }
-
-        /// <summary>Calls per request (default 100; the provider's maximum applies).</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        [Alias("per_page")]
-        [Int32Transformation(nameof(PageSize))]
-        public int? PageSize { get; set; }
-
-        /// <summary>Writes the provider's CSV to this file instead of emitting objects.</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        public string? OutFile { get; set; }
 
         protected override void ProcessRecord()
         {

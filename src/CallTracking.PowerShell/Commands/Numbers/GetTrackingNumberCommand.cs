@@ -12,7 +12,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TrackingNumber", DefaultParameterSetName = ParameterSets.List)]
     [OutputType(typeof(TrackingNumber))]
-    public sealed class GetTrackingNumberCommand : ListCmdlet
+    public sealed class GetTrackingNumberCommand : PagedListCmdlet
     {
         /// <summary>The provider's number id, or the number itself (+E164, or a national number of the default country).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
@@ -22,21 +22,6 @@ namespace CallTracking.PowerShell.Commands.Numbers
         /// <summary>A number from Get-TrackingNumber or New-TrackingNumber (it is fetched again).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
         public ProviderRecord? InputObject { get; set; }
-
-        /// <summary>Stop after this many numbers (default: all of them).</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        [Int64Transformation(nameof(First))]
-        public long? First { get; set; }
-
-        /// <summary>Numbers per request (default 100; the provider's maximum applies).</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        [Alias("per_page")]
-        [Int32Transformation(nameof(PageSize))]
-        public int? PageSize { get; set; }
-
-        /// <summary>Writes the provider's CSV to this file instead of emitting objects.</summary>
-        [Parameter(ParameterSetName = ParameterSets.List)]
-        public string? OutFile { get; set; }
 
         protected override void ProcessRecord()
         {

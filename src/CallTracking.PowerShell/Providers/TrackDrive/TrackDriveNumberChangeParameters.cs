@@ -7,31 +7,13 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
 {
     /// <summary>Set-TrackingNumber on a TrackDrive connection: PUT /phone_numbers/:id [numbers]; only what is given is sent.</summary>
     [CmdletParameters(TrackDriveApi.ProviderName, "Set-TrackingNumber")]
-    public sealed class TrackDriveNumberChangeParameters : ProviderParameters
+    public sealed class TrackDriveNumberChangeParameters : TrackDriveNumberSettingParameters
     {
         /// <summary>The offer to move the number to (offer_id).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("offer_id")]
         [Int64Transformation(nameof(OfferId))]
         public long? OfferId { get; set; }
-
-        /// <summary>The traffic source to attach (traffic_source_id).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("traffic_source_id")]
-        [Int64Transformation(nameof(TrafficSourceId))]
-        public long? TrafficSourceId { get; set; }
-
-        /// <summary>The ring pool to attach (ring_pool_id).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ring_pool_id")]
-        [Int64Transformation(nameof(RingPoolId))]
-        public long? RingPoolId { get; set; }
-
-        /// <summary>Replaces the number's tokens (token_values; CSV: several separated by ';').</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("token_values")]
-        [StringListTransformation(nameof(TokenValue))]
-        public string[]? TokenValue { get; set; }
 
         /// <summary>Removes every token from the number.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

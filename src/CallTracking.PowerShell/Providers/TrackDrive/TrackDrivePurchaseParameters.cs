@@ -10,7 +10,7 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
     /// property name; a bad cell ("maybe" for -TollFree) is an error for that row only.
     /// </summary>
     [CmdletParameters(TrackDriveApi.ProviderName, "New-TrackingNumber")]
-    public sealed class TrackDrivePurchaseParameters : ProviderParameters
+    public sealed class TrackDrivePurchaseParameters : TrackDriveNumberSettingParameters
     {
         /// <summary>The provider configuration to buy from (provider_configuration_id).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -35,24 +35,6 @@ namespace CallTracking.PowerShell.Providers.TrackDrive
         [Alias("toll_free")]
         [BooleanTransformation(nameof(TollFree))]
         public SwitchParameter TollFree { get; set; }
-
-        /// <summary>The traffic source to attach (traffic_source_id).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("traffic_source_id")]
-        [Int64Transformation(nameof(TrafficSourceId))]
-        public long? TrafficSourceId { get; set; }
-
-        /// <summary>The ring pool to attach (ring_pool_id).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ring_pool_id")]
-        [Int64Transformation(nameof(RingPoolId))]
-        public long? RingPoolId { get; set; }
-
-        /// <summary>Tokens such as interest:auto (token_values; CSV: several separated by ';').</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("token_values")]
-        [StringListTransformation(nameof(TokenValue))]
-        public string[]? TokenValue { get; set; }
 
         public override ProviderOptions ToOptions() => new TrackDrivePurchaseRequest
         {

@@ -137,7 +137,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var key = NumberKey(idOrNumber, "Id");
             var request = ApiRequest.Get(Ops.GetPhoneNumber, NumberPath(key));
             request.Target = key;
-            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Id), cancellationToken);
         }
 
         /// <summary>POST /phone_numbers — buys a number. Spends money: sent once unless the server surely did not act (429, refused).</summary>
@@ -155,7 +155,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (purchase.RingPoolId.HasValue) w.WriteNumber(TrackDriveApi.RingPoolId, purchase.RingPoolId.Value);
                 if (purchase.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, purchase.TokenValues);
             });
-            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Id), cancellationToken);
         }
 
         /// <summary>PUT /phone_numbers/:id — changes offer, traffic source, ring pool or tokens (idempotent: retried like reads).</summary>
@@ -172,7 +172,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (update.TokenValues != null) WriteStrings(w, TrackDriveApi.TokenValues, update.TokenValues);
                 else if (update.ClearTokenValues) w.WriteNull(TrackDriveApi.TokenValues);
             });
-            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Id), cancellationToken);
         }
 
         /// <summary>DELETE /phone_numbers/:id — unrents. Destroys state: never sent twice once it may have reached the server.</summary>
@@ -180,7 +180,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             var key = NumberKey(idOrNumber, "Id");
             var request = new ApiRequest(Ops.UnrentPhoneNumber, HttpMethod.Delete, NumberPath(key)) { Target = key };
-            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackDriveTrackingNumber?)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Number), cancellationToken);
+            return _executor.ReadAsync(request, body => body.Length == 0 ? null : (TrackDriveTrackingNumber?)ReadRecord(body, TrackDriveApi.SingleNumberRoot, _parser.ParseNumber, request, n => n.Id), cancellationToken);
         }
 
         // ---- CSV (the seed offers csv for calls, reports and phone numbers) ----------------------------------------------

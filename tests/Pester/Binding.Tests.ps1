@@ -286,13 +286,17 @@ Describe 'Get-CallReport and Get-CallStatistic bind' {
     It 'Get-CallReport -Category named and positional' {
         $null = @(Get-CallReport -Category status -First 1)
         $null = @(Get-CallReport buyer_id -First 1)
-        @(Get-Sent) -replace '&page=1&per_page=1$' | Should -Be @('GET /api/v1/calls/reports?category=status', 'GET /api/v1/calls/reports?category=buyer_id')
+        @(Get-Sent) -replace '&page=1&per_page=1' | Should -Be @('GET /api/v1/calls/reports?category=status', 'GET /api/v1/calls/reports?category=buyer_id')
     }
 
-    It 'Get-CallReport from Import-Csv rows: one report per row, every column by property name' {
-        $csv = New-Csv 'reports.csv' "category,status,first`nstatus,forwarded,1`noffer_id,,1"
-        $null = @(Import-Csv -LiteralPath $csv | Get-CallReport)
-        @(Get-Sent) -replace '&page=1&per_page=1$' | Should -Be @('GET /api/v1/calls/reports?category=status&status=forwarded', 'GET /api/v1/calls/reports?category=offer_id')
+    It 'Get-CallReport from Import-Csv rows: one report per row, every column by property name; an empty cell is not given' {
+        $csv = New-Csv 'reports.csv' "category,status,first`nstatus,forwarded,1`noffer_id,,1`nbuyer_id,bogus,1"
+        $null = @(Import-Csv -LiteralPath $csv | Get-CallReport -ErrorAction SilentlyContinue -ErrorVariable rowErrors)
+        @(Get-Sent) -replace '&page=1&per_page=1' | Should -Be @('GET /api/v1/calls/reports?category=status&status=forwarded', 'GET /api/v1/calls/reports?category=offer_id')
+        # A value outside the list is still that row's error.
+        @($rowErrors).Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*GetCallReportCommand'
+        $rowErrors[0].Exception.Message | Should -Match 'bogus'
     }
 
     It 'Get-CallStatistic named and from Import-Csv rows (group_by, stat, created_at_from, created_at_to)' {

@@ -361,6 +361,9 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
         $err = Get-ErrorOf ([scriptblock]::Create($Line + ' -Name bind-c-wrong -ErrorAction Stop'))
         $err.FullyQualifiedErrorId | Should -BeLike 'WrongProvider,*ConnectCallTrackingCommand'
         $err.Exception.Message | Should -Match "for $Owner"
+        # Connect-CallTracking chooses the provider with -Provider: it has no -Connection to point to.
+        $err.Exception.Message | Should -Match "-Provider $Owner"
+        $err.Exception.Message | Should -Not -Match '-Connection'
         @(Get-CallTrackingConnection -Name bind-c-wrong -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 

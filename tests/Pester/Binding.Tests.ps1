@@ -223,9 +223,10 @@ Describe 'Remove-TrackingNumber binds' {
     BeforeEach { Clear-SandboxLog $td }
 
     It 'Remove-TrackingNumber 185901 -WhatIf (positional ById) sends nothing; the real run releases that number' {
-        $id = $numbers[8].Id
-        Remove-TrackingNumber $id -WhatIf
+        $numbers[0].Id | Should -Be '185901' # the sandbox's first number: the documented example is a real id here
+        Remove-TrackingNumber 185901 -WhatIf
         Get-Sent | Should -Be @()
+        $id = $numbers[8].Id
         Remove-TrackingNumber $id -Confirm:$false
         Get-Sent | Should -Be @("DELETE /api/v1/phone_numbers/$id")
     }

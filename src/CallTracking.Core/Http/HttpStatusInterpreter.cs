@@ -23,7 +23,8 @@ namespace CallTracking.Core.Http
             if (status >= 300 && status <= 399)
             {
                 var location = response.Headers.Location;
-                var where = location is null ? "another address" : SecretRedactor.RedactUri(location.IsAbsoluteUri ? location : new Uri(response.Request.Path, UriKind.Relative));
+                // A relative Location is shown as given (it is the target), never replaced by the request's own path.
+                var where = location is null ? "another address" : SecretRedactor.RedactUri(location);
                 return new ResponseFailure(CallTrackingErrorKind.ProviderFailure, status, null, "the provider redirected the request to " + where + "; redirects are not followed (they could carry the credential elsewhere)");
             }
             (string? Code, string? Message) error = (null, null);

@@ -12,7 +12,7 @@ namespace CallTracking.PowerShell.Base
     {
         public static string? Canonical(string? value, IReadOnlyList<string> allowed)
         {
-            if (value is null) return null;
+            if (value is null || value.Trim().Length == 0) return null; // an empty CSV cell: not given
             foreach (var item in allowed) if (string.Equals(item, value, StringComparison.Ordinal)) return item;
             foreach (var item in allowed) if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase)) return item;
             return value;

@@ -23,6 +23,10 @@ namespace CallTracking.PowerShell.Base
 
         protected override string? DynamicParameterProvider() => (Connection ?? ConnectionRegistry.Current)?.Provider;
 
+        protected override string ProviderChoice(string current) => "this command works through a connection to " + current;
+        protected override string OtherProviderRemedy(string other) => "pass -Connection with a connection to " + other + " (Get-CallTrackingConnection lists them)";
+        protected override string OtherProviderAction(string other) => "Connect-CallTracking -Provider " + other + " …, then pass -Connection.";
+
         protected override ErrorRecord? NoProviderError()
             => ErrorMapper.NoConnection("There is no CallTracking connection: run Connect-CallTracking first, or pass -Connection (the parameters a provider adds need its connection).");
 

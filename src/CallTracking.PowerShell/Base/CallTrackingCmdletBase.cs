@@ -87,15 +87,21 @@ namespace CallTracking.PowerShell.Base
             if (others.Count > 0)
             {
                 var message = "-" + parameter + " is a parameter of " + CommandName + " for " + string.Join(" and ", others)
-                              + (ProviderSupport is null ? "." : ", but this command works through a connection to " + ProviderSupport.Provider)
-                              + ": pass -Connection with a connection to " + others[0] + " (Get-CallTrackingConnection lists them), or leave it out.";
+                              + (ProviderSupport is null ? string.Empty : ", but " + ProviderChoice(ProviderSupport.Provider))
+                              + ": " + OtherProviderRemedy(others[0]) + ", or leave it out.";
                 var record = new ErrorRecord(new ArgumentException(message), ErrorIds.WrongProvider, ErrorCategory.InvalidArgument, parameter);
-                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-CallTracking -Provider " + others[0] + " …, then pass -Connection." };
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = OtherProviderAction(others[0]) };
                 ThrowTerminatingError(record);
             }
             ThrowTerminatingError(new ErrorRecord(new ParameterBindingException("A parameter cannot be found that matches parameter name '" + parameter + "'."),
                 "NamedParameterNotFound", ErrorCategory.InvalidArgument, parameter));
         }
+
+        // For the WrongProvider message: how this invocation got its provider and how to choose another. Here -Provider
+        // chooses (Connect-CallTracking, Start-CallTrackingSandbox); CallTrackingCmdlet speaks of -Connection.
+        protected virtual string ProviderChoice(string current) => "the provider here is " + current + " (-Provider)";
+        protected virtual string OtherProviderRemedy(string other) => "use -Provider " + other;
+        protected virtual string OtherProviderAction(string other) => CommandName + " -Provider " + other + " …";
 
         // ---- Async work on the pipeline thread -----------------------------------------------------------------------
 

@@ -34,7 +34,8 @@ namespace CallTracking.PowerShell.Providers
         {
             foreach (var item in Items(arguments))
             {
-                if (item is null) continue;
+                // An empty CSV cell means "not given" for an optional parameter (a mandatory one is refused by the binder).
+                if (item is null || (item is string blank && blank.Trim().Length == 0)) continue;
                 var text = Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
                 if (!Values.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)))
                     throw new ValidationMetadataException("'" + text + "' is not one of the values allowed here: " + string.Join(", ", Values) + ".");

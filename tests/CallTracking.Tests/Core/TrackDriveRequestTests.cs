@@ -242,11 +242,24 @@ public class TrackDriveRequestTests
     }
 
     [Fact]
-    public void Subdomain_builds_the_base_uri()
+    public async Task Subdomain_builds_the_base_uri()
     {
-        using var c = CallTrackingConnection.Open(new ConnectionOptions { Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", "x"), Settings = { ["Subdomain"] = "Acme" } });
+        // A secret no other text contains by chance; the provider echoes it in its refusal.
+        const string secret = "tok-Subdomain-5f3a";
+        var fake = new FakeHandler().Json(HttpStatusCode.Unauthorized, "{\"error\":\"invalid_token\",\"message\":\"token " + secret + " is not valid\"}");
+        using var c = CallTrackingConnection.Open(new ConnectionOptions
+        {
+            Provider = TrackDriveApi.ProviderName, Credential = ProviderCredential.FromPlainText("auth_token", secret), Settings = { ["Subdomain"] = "Acme" },
+            MaxRetry = 0, PrimaryHandlerFactory = () => fake,
+        });
         Assert.Equal("https://acme.trackdrive.com/api/v1/", c.BaseUri.AbsoluteUri);
-        Assert.DoesNotContain("x", c.ToString().Replace("TrackDrive", "").Replace("trackdrive", ""));
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => c.TrackDrive().GetCallAsync("7"));
+        // The secret did go out to the subdomain's host, so its absence below is redaction, not a credential never used.
+        Assert.Equal("acme.trackdrive.com", fake.Requests.Single().Uri.Host);
+        Assert.Contains("auth_token=" + secret, fake.Requests[0].Uri.Query);
+        Assert.Contains("is not valid", ex.Message);
+        foreach (var text in new[] { c.ToString(), c.UserName, c.BaseUri.AbsoluteUri, ex.Message, ex.ToString(), ex.ProviderMessage ?? "" })
+            Assert.DoesNotContain(secret, text);
     }
 
     [Fact]

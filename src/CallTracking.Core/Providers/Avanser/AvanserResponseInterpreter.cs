@@ -21,7 +21,11 @@ namespace CallTracking.Core.Providers.Avanser
         {
             if (response.MediaType != null && response.MediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0) return null;
             var error = ReadError(response.Body, onlyError: true);
-            return error is null ? null : new ResponseFailure(CallTrackingErrorKind.ProviderFailure, response.Status, error.Value.Code, error.Value.Message);
+            if (error is null) return null;
+            // An error in the sign-in flow's own reply (a wrong key, account or signature) is an authentication failure.
+            var operation = response.Request.Operation;
+            var kind = operation == AvanserApi.Operations.GetTokenKey || operation == AvanserApi.Operations.SignIn ? CallTrackingErrorKind.Authentication : CallTrackingErrorKind.ProviderFailure;
+            return new ResponseFailure(kind, response.Status, error.Value.Code, error.Value.Message);
         }
 
         private static (string? Code, string? Message)? ReadError(ReadOnlyMemory<byte> body, bool onlyError = false)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Xml;
+using System.Xml.Linq;
 using CallTracking.Core.Http;
 using CallTracking.Core.Json;
 
@@ -167,7 +168,7 @@ namespace CallTracking.Core.Providers.AvidTrak
                     reader.Read();
                     while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == rowDepth))
                     {
-                        if (reader.NodeType == XmlNodeType.Element) row[reader.LocalName] = reader.IsEmptyElement ? ReadEmpty(reader) : reader.ReadInnerXml().Trim();
+                        if (reader.NodeType == XmlNodeType.Element) row[reader.LocalName] = ReadField(reader);
                         else reader.Read();
                     }
                     reader.Read(); // </row>
@@ -179,10 +180,14 @@ namespace CallTracking.Core.Providers.AvidTrak
             reader.Read(); // </data>
         }
 
-        private static string ReadEmpty(XmlReader reader)
+        /// <summary>
+        /// A row field's text with entities decoded (&amp;amp; is &amp;, as the same value in JSON); a field that holds elements
+        /// keeps them as XML text, as a nested JSON value is kept as its JSON text.
+        /// </summary>
+        private static string ReadField(XmlReader reader)
         {
-            reader.Read();
-            return string.Empty;
+            var element = (XElement)XNode.ReadFrom(reader);
+            return (element.HasElements ? string.Concat(element.Nodes()) : element.Value).Trim();
         }
     }
 }

@@ -142,8 +142,11 @@ namespace CallTracking.Core.Connections
         {
             if (_disposed) throw Disconnected();
             if (!string.Equals(provider, Provider, StringComparison.OrdinalIgnoreCase))
-                throw CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")", what + " is from " + provider + "; use a " + provider + " connection (-Connection)");
+                throw CallTrackingArgumentException.ProviderMismatch(Name + " (" + Provider + ")",
+                    Capitalize(what) + " is from " + provider + ", but the connection '" + Name + "' is to " + Provider + ": pass -Connection with a connection to " + provider + ".");
         }
+
+        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private ObjectDisposedException Disconnected() => new ObjectDisposedException(Name, "The connection '" + Name + "' was disconnected: run Connect-CallTracking again.");
 

@@ -16,7 +16,7 @@ namespace CallTracking.Core.Http
 
         public HttpStatusInterpreter(Func<DateTimeOffset>? now = null) => _now = now ?? (() => DateTimeOffset.UtcNow);
 
-        public ResponseFailure? Interpret(ResponseContext response)
+        public virtual ResponseFailure? Interpret(ResponseContext response)
         {
             if (response.IsSuccessStatus) return InterpretSuccess(response);
             var status = response.Status;

@@ -33,9 +33,12 @@ namespace CallTracking.Core.Validation
         /// <summary>True when the value is a connection to another provider than the parameters given are for.</summary>
         public bool IsProviderMismatch { get; private set; }
 
-        /// <summary>Parameters for one provider were given with a connection to another.</summary>
-        public static CallTrackingArgumentException ProviderMismatch(string connection, string allowed)
-            => new CallTrackingArgumentException("Connection", connection, allowed) { IsProviderMismatch = true };
+        /// <summary>
+        /// Parameters or a piped object of one provider met a connection to another: <paramref name="message"/> says what
+        /// came from which provider and what to do.
+        /// </summary>
+        public static CallTrackingArgumentException ProviderMismatch(string connection, string message)
+            => new CallTrackingArgumentException(message, "Connection", connection, "a connection to the provider the values are for") { IsProviderMismatch = true };
 
         /// <summary>None of a group of parameters was given although one is needed: "Give at least one of -A, -B: why."</summary>
         public static CallTrackingArgumentException NothingGiven(IReadOnlyList<string> parameterNames, string why)
@@ -49,8 +52,9 @@ namespace CallTracking.Core.Validation
 
         private static string Format(string parameterName, object? value, string allowed)
         {
-            var shown = value is null ? "(null)" : "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "'";
-            return "-" + parameterName + " cannot be " + shown + ": allowed is " + allowed + ".";
+            // Nothing given is not a bad value: say what is needed.
+            if (value is null) return "-" + parameterName + " is needed: " + allowed + ".";
+            return "-" + parameterName + " cannot be '" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "': allowed is " + allowed + ".";
         }
 
         /// <summary>

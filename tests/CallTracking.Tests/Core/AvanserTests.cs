@@ -317,6 +317,32 @@ public class AvanserTests
     }
 
     /// <summary>Both AVANSER hosts: the WebAPI's token flow (tokens tk-n / tok-n), getCDR, and the Telco API's services.</summary>
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task A_sign_in_refused_with_any_4xx_is_an_authentication_error(int status)
+    {
+        var fake = new FakeHandler { Fallback = _ => new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("""{"error":"invalid_key"}""") } };
+        using var c = Open(fake);
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => GetCdr(c));
+        Assert.Equal(CallTrackingErrorKind.Authentication, ex.Kind);
+        Assert.Contains("-ApiKey", ex.Message);
+        Assert.Single(fake.Requests); // getTokenKey only: not retried, getCDR never sent
+    }
+
+    [Fact]
+    public async Task The_Telco_API_without_a_login_is_refused_before_anything_is_sent()
+    {
+        var fake = new FakeAvanser();
+        using var c = Open(fake, login: false, token: true);
+        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => Client(c).TelcoAsync(Ops.ListServices, "services", null, CancellationToken.None));
+        Assert.Equal(CallTrackingErrorKind.Authentication, ex.Kind);
+        Assert.True(ex.NotSent);
+        Assert.Contains("-Credential", ex.Message);
+        Assert.Empty(fake.Sent);
+    }
+
     private sealed class FakeAvanser : HttpMessageHandler
     {
         private readonly object _gate = new();

@@ -76,3 +76,23 @@ public class ValidationTests
         Assert.Contains("-CreatedAfter", ex.Message);
     }
 }
+
+public class ArgumentMessageWordingTests
+{
+    [Fact]
+    public void A_missing_value_says_what_is_needed_not_that_null_is_refused()
+    {
+        var ex = new CallTracking.Core.Validation.CallTrackingArgumentException("Subdomain", null, "your account's subdomain");
+        Assert.Equal("-Subdomain is needed: your account's subdomain.", ex.Message);
+        Assert.DoesNotContain("(null)", ex.Message);
+    }
+
+    [Fact]
+    public void A_piped_object_of_another_provider_says_where_it_is_from_and_what_to_do()
+    {
+        using var c = TestConnections.TrackDrive(new FakeHandler());
+        var ex = Assert.Throws<CallTracking.Core.Validation.CallTrackingArgumentException>(() => c.EnsureProvider("AvidTrak", "the piped call 77"));
+        Assert.True(ex.IsProviderMismatch);
+        Assert.Equal("The piped call 77 is from AvidTrak, but the connection 'TrackDrive' is to TrackDrive: pass -Connection with a connection to AvidTrak.", ex.Message);
+    }
+}

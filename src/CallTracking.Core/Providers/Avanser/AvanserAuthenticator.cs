@@ -50,7 +50,10 @@ namespace CallTracking.Core.Providers.Avanser
                 token.Use(t => { context.AddQueryParameter(AvanserApi.Token, t); return true; });
                 return;
             }
-            if (_login != null) context.Message.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicValue(_login));
+            if (_login is null)
+                throw new Model.CallTrackingException(AvanserApi.ProviderName, operation.Name, Model.CallTrackingErrorKind.Authentication,
+                    "AVANSER's " + context.Endpoint.Name + " API needs the AVANSER login: connect with -Credential (the API key and secret sign in to the WebAPI only). Nothing was sent.") { NotSent = true };
+            context.Message.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicValue(_login));
             if (string.Equals(context.Endpoint.Name, AvanserApi.WebApi, StringComparison.OrdinalIgnoreCase) && _clientId != null)
                 context.AddQueryParameter(AvanserApi.ClientId, _clientId);
         }

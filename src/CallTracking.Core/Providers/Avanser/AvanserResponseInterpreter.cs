@@ -15,6 +15,18 @@ namespace CallTracking.Core.Providers.Avanser
         {
         }
 
+        /// <summary>A refusal of the token flow's own requests (getTokenKey, signIn) is a credential problem, whatever its status.</summary>
+        public override ResponseFailure? Interpret(ResponseContext response)
+        {
+            var failure = base.Interpret(response);
+            var op = response.Request.Operation;
+            if (failure is null || (op != AvanserApi.Operations.GetTokenKey && op != AvanserApi.Operations.SignIn)) return failure;
+            if (failure.Kind != CallTrackingErrorKind.InvalidArgument && failure.Kind != CallTrackingErrorKind.NotFound && failure.Kind != CallTrackingErrorKind.ProviderFailure) return failure;
+            if (failure.Transient || failure.ServerDidNotAct || (failure.HttpStatus >= 300 && failure.HttpStatus <= 399)) return failure; // passing, or a redirect (named as such)
+            return new ResponseFailure(CallTrackingErrorKind.Authentication, failure.HttpStatus, failure.ProviderCode,
+                (failure.ProviderMessage ?? "the sign-in was refused") + " (check -AccountId, -ApiKey and -ApiSecret)") { RetryAfter = failure.RetryAfter };
+        }
+
         protected override (string? Code, string? Message) ReadErrorBody(ResponseContext response) => ReadError(response.Body) ?? base.ReadErrorBody(response);
 
         protected override ResponseFailure? InterpretSuccess(ResponseContext response)

@@ -341,7 +341,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             if (options is null) return null;
             if (!string.Equals(options.Provider, TrackDriveApi.ProviderName, StringComparison.OrdinalIgnoreCase))
-                throw CallTrackingArgumentException.ProviderMismatch(options.Provider, what + " parameters for " + options.Provider + " cannot be sent to TrackDrive");
+                throw CallTrackingArgumentException.ProviderMismatch(options.Provider, what + " parameters for " + options.Provider + " cannot be sent to TrackDrive: pass -Connection with a connection to " + options.Provider + ".");
             return options as T ?? throw new ArgumentException(what + ": TrackDrive takes no " + options.GetType().Name + " here.", nameof(options));
         }
 

@@ -3,7 +3,7 @@ using System;
 namespace CallTracking.Core.Capabilities
 {
     /// <summary>
-    /// A provider's own parameters for one function (TrackDrive's call filters, AvidTrak's number type…), built by the
+    /// A provider's own parameters for one function (call filters, a number type…), built by the
     /// provider's parameter class in the PowerShell layer and read only by that provider's client.
     /// </summary>
     public abstract class ProviderOptions

@@ -97,15 +97,15 @@ namespace CallTracking.Core.Connections
 
         public Guid Id { get; } = Guid.NewGuid();
         public string Name { get; }
-        /// <summary>The provider's name ("TrackDrive").</summary>
+        /// <summary>The provider's name as registered.</summary>
         public string Provider { get; }
         /// <summary>The provider as a plug-in (its APIs, operations, capabilities).</summary>
         public ProviderDescriptor Descriptor { get; }
         /// <summary>The base URI of the provider's first API.</summary>
         public Uri BaseUri { get; }
-        /// <summary>Every API of the connection with its base URI (AVANSER has two).</summary>
+        /// <summary>Every API of the connection with its base URI (a provider may have two or more).</summary>
         public IReadOnlyList<ApiEndpoint> Endpoints { get; }
-        /// <summary>Not secret: the credential's user name (a TrackDrive public key, "auth_token" for the token style).</summary>
+        /// <summary>Not secret: the credential's user name (a public key, a login, a token's name).</summary>
         public string UserName { get; }
         public int MaxRetry { get; }
         public TimeSpan Timeout { get; }

@@ -11,7 +11,7 @@ namespace CallTracking.Core.Connections
     /// </summary>
     public sealed class ConnectionOptions
     {
-        /// <summary>The provider's name as registered ("TrackDrive"), any letter case.</summary>
+        /// <summary>The provider's name as registered, any letter case.</summary>
         public string Provider { get; set; } = string.Empty;
         /// <summary>A name for the connection, so a script can hold several accounts; defaults to the provider's name.</summary>
         public string? Name { get; set; }

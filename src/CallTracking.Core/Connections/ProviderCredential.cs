@@ -4,7 +4,7 @@ using System.Security;
 namespace CallTracking.Core.Connections
 {
     /// <summary>
-    /// A user name (not secret: a TrackDrive public key, an AVANSER login) and a secret (<see cref="SecretValue"/>). The
+    /// A user name (not secret: a public key, a login) and a secret (<see cref="SecretValue"/>). The
     /// secret is unwrapped only for the moment a request is signed and never appears in ToString or exceptions.
     /// </summary>
     public sealed class ProviderCredential : IDisposable

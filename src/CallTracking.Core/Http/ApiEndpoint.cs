@@ -14,7 +14,7 @@ namespace CallTracking.Core.Http
         }
 
         public string Name { get; }
-        /// <summary>Null when the base depends on the account (a TrackDrive subdomain).</summary>
+        /// <summary>Null when the base depends on the account (an account subdomain).</summary>
         public Uri? DefaultBaseUri { get; }
         public string Description { get; }
     }

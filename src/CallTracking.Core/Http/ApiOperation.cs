@@ -5,7 +5,7 @@ namespace CallTracking.Core.Http
     /// <summary>
     /// One function of a provider's API, declared in the provider's definitions file: its name, the named API (endpoint)
     /// it goes to, what it does in words, and how safe it is to send again. Every request names its operation; nothing
-    /// guesses safety from the HTTP verb (AvidTrak buys numbers with GET).
+    /// guesses safety from the HTTP verb (an RPC API may buy numbers with GET).
     /// </summary>
     public sealed class ApiOperation
     {
@@ -20,7 +20,7 @@ namespace CallTracking.Core.Http
             Endpoint = string.IsNullOrWhiteSpace(endpoint) ? DefaultEndpoint : endpoint;
         }
 
-        /// <summary>E.g. "TrackDrive.ListCalls" (the provider's name, a dot, the function).</summary>
+        /// <summary>The provider's name, a dot, the function.</summary>
         public string Name { get; }
         public OperationSafety Safety { get; }
         /// <summary>What it does, for messages: "list calls", "buy a number".</summary>

@@ -6,7 +6,7 @@ namespace CallTracking.Core.Http
 {
     /// <summary>
     /// Decides, inside the retry scope and for every attempt, whether a provider's reply is a success, from its status,
-    /// headers and body: AvidTrak says "Authentication Failed" inside an HTTP 200, so the status alone cannot tell.
+    /// headers and body: an RPC API may say "Authentication Failed" inside an HTTP 200, so the status alone cannot tell.
     /// </summary>
     public interface IResponseInterpreter
     {

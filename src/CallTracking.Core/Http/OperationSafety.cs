@@ -1,7 +1,7 @@
 namespace CallTracking.Core.Http
 {
     /// <summary>
-    /// How safe it is to send a request again. Classified per operation, not per HTTP verb: AvidTrak does everything with
+    /// How safe it is to send a request again. Classified per operation, not per HTTP verb: an RPC API may do everything with
     /// GET, and a purchase must never be repeated once it may have reached the server.
     /// </summary>
     public enum OperationSafety

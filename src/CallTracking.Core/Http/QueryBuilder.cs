@@ -5,7 +5,7 @@ using System.Text;
 
 namespace CallTracking.Core.Http
 {
-    /// <summary>Builds a query string in the order parameters are added; repeated keys are allowed (AvidTrak's sid[]).</summary>
+    /// <summary>Builds a query string in the order parameters are added; repeated keys are allowed (array parameters such as sid[]).</summary>
     public sealed class QueryBuilder
     {
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();

@@ -27,9 +27,9 @@ namespace CallTracking.Core.Model
             ProviderMessage = providerMessage;
         }
 
-        /// <summary>The provider's name ("TrackDrive"); empty when the failure is not a provider's.</summary>
+        /// <summary>The provider's name as registered; empty when the failure is not a provider's.</summary>
         public string Provider { get; }
-        /// <summary>The core operation that failed, e.g. "TrackDrive.PurchasePhoneNumber".</summary>
+        /// <summary>The core operation that failed, ("<Provider>.<Function>").</summary>
         public string Operation { get; }
         public CallTrackingErrorKind Kind { get; }
         public int? HttpStatus { get; }

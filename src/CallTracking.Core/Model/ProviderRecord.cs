@@ -19,7 +19,7 @@ namespace CallTracking.Core.Model
 
         private static readonly IReadOnlyDictionary<string, object?> EmptyRaw = new Dictionary<string, object?>();
 
-        /// <summary>The provider's name as Connect-CallTracking -Provider takes it ("TrackDrive").</summary>
+        /// <summary>The provider's name as Connect-CallTracking -Provider takes it.</summary>
         public string Provider { get; }
 
         /// <summary>The provider's own identifier of this record.</summary>

@@ -5,7 +5,7 @@ namespace CallTracking.Core.Model
 {
     /// <summary>
     /// A tracking number, as every provider has one: its id, the number in E.164, a name, where its calls go, when it was
-    /// made. A provider's own fields are typed on its subclass (TrackDrive's offer, AvidTrak's channel…); the rest is Raw.
+    /// made. A provider's own fields are typed on its subclass (an offer, a channel…); the rest is Raw.
     /// </summary>
     public class TrackingNumber : ProviderRecord
     {

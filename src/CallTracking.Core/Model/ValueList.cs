@@ -6,7 +6,7 @@ using System.Linq;
 namespace CallTracking.Core.Model
 {
     /// <summary>
-    /// A record's list of text values (TrackDrive's token values…). Its text is the values joined by "; ", so Export-Csv
+    /// A record's list of text values (token values…). Its text is the values joined by "; ", so Export-Csv
     /// and string interpolation show "interest:auto; state:CA" instead of a type name, and the same text splits back in a
     /// CSV-driven Set- or New- cmdlet.
     /// </summary>

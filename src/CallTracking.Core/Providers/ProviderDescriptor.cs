@@ -12,7 +12,7 @@ namespace CallTracking.Core.Providers
     /// </summary>
     public abstract class ProviderDescriptor
     {
-        /// <summary>The name users type (Connect-CallTracking -Provider TrackDrive) and records carry.</summary>
+        /// <summary>The name users type (Connect-CallTracking -Provider <name>) and records carry.</summary>
         public abstract string Name { get; }
 
         /// <summary>One line on what it is, for completion and help.</summary>

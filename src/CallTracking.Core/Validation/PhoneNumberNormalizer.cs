@@ -7,7 +7,7 @@ namespace CallTracking.Core.Validation
 {
     /// <summary>
     /// Turns what a user types, a CSV holds or a provider sends ("(800) 555-0100", "0044 20 7946 0000", "+44 (0)20 7946
-    /// 0018", AVANSER's "+61-0290088888") into E.164 (+442079460018), through libphonenumber (Google's metadata for every
+    /// 0018", "+61-0290088888" as some providers send it) into E.164 (+442079460018), through libphonenumber (Google's metadata for every
     /// country, trunk prefixes included), with a default country for national numbers. Anything that cannot be a phone
     /// number is an argument error naming the parameter.
     /// </summary>

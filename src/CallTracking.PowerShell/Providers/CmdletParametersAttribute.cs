@@ -5,7 +5,7 @@ namespace CallTracking.PowerShell.Providers
     /// <summary>
     /// Declares which shared cmdlet a provider's parameter class extends, and how its parameters bind there: into one set
     /// of the cmdlet (every parameter declared for all sets joins <see cref="ParameterSetName"/>), and with pipeline binding
-    /// by property name switched on or off for all of them. One declaration (TrackDrive's call filters) thus serves
+    /// by property name switched on or off for all of them. One declaration (a provider's call filters) thus serves
     /// several cmdlets. Read at run time by <see cref="ProviderCmdletSupport"/> and by the contract tests.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]

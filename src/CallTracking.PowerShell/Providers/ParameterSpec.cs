@@ -3,7 +3,7 @@ using System;
 namespace CallTracking.PowerShell.Providers
 {
     /// <summary>
-    /// Which parameter class a provider adds to a cmdlet and how its parameters bind there: one declaration (TrackDrive's
+    /// Which parameter class a provider adds to a cmdlet and how its parameters bind there: one declaration (a provider's
     /// call filters) serves several cmdlets, in the cmdlet's list set without pipeline binding (Get-CallLog) or in every set
     /// bound from the pipeline by property name (Get-CallReport, a CSV of report requests).
     /// </summary>

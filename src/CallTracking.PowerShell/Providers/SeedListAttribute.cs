@@ -8,7 +8,7 @@ using System.Reflection;
 namespace CallTracking.PowerShell.Providers
 {
     /// <summary>
-    /// Restricts a parameter to a list from a provider's definitions file (TrackDriveApi.TimeZones…), read from there: the
+    /// Restricts a parameter to a list from a provider's definitions file (a time-zone or status list…), read from there: the
     /// lists exist once. Case is ignored here (the cmdlet sends the list's own spelling); a value outside the list is a
     /// ParameterArgumentValidationError that names the allowed values. <see cref="SeedListCompleter"/> completes from the
     /// same list.

@@ -16,7 +16,7 @@ namespace CallTracking.PowerShell.Commands.Calls
     [OutputType(typeof(CallRecord))]
     public sealed class GetCallLogCommand : PagedListCmdlet
     {
-        /// <summary>The call's id (TrackDrive: the numeric id or the uuid).</summary>
+        /// <summary>The call's id, in the form the provider gives it (a number, a uuid).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Alias("uuid", "call_id")]
         public string Id { get; set; } = string.Empty;

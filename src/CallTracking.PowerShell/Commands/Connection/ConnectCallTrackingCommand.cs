@@ -22,7 +22,7 @@ namespace CallTracking.PowerShell.Commands.Connection
     [OutputType(typeof(CallTrackingConnection))]
     public sealed class ConnectCallTrackingCommand : CallTrackingCmdletBase
     {
-        /// <summary>The provider (TrackDrive…): it decides which credential parameters follow.</summary>
+        /// <summary>The provider (tab completion lists them): it decides which credential parameters follow.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ProviderName]
         [ArgumentCompleter(typeof(ProviderNameCompleter))]

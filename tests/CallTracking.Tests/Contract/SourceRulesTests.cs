@@ -85,6 +85,26 @@ public sealed class SourceRulesTests
     }
 
     [Fact]
+    public void Shared_code_names_no_provider_even_in_comments()
+    {
+        // Stricter than the rule above: a reader (or a grep) of shared code meets no provider's name at all, so an example
+        // in a doc comment says what kind of provider it means, not which.
+        var src = Path.Combine(RepoPaths.Root, "src");
+        var offending = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(src, file).Replace('\\', '/');
+            var parts = relative.Split('/');
+            if (parts.Contains("bin") || parts.Contains("obj") || !SharedProjects.Contains(parts[0])) continue;
+            if (parts.Any(part => Providers.Contains(part, StringComparer.OrdinalIgnoreCase)) || RegistrationFiles.ContainsKey(relative)) continue;
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+                if (ProviderWord.IsMatch(lines[i])) offending.Add("src/" + relative + ":" + (i + 1) + ": " + lines[i].Trim());
+        }
+        Assert.True(offending.Count == 0, "Shared code names a provider in a comment or string:\n" + string.Join("\n", offending));
+    }
+
+    [Fact]
     public void A_providers_folder_names_no_other_provider()
     {
         var offending = new List<string>();

@@ -24,6 +24,29 @@ namespace CallTracking.Core.Export
         public string[]? Header { get; }
         public IReadOnlyList<string[]> Rows { get; }
 
+        /// <summary>
+        /// Reads one CSV page; a reply that is not CSV (an HTML or JSON error body, by its media type or its first
+        /// character) is refused rather than read as a header.
+        /// </summary>
+        public static CsvPage Parse(ReadOnlyMemory<byte> body, string? mediaType)
+        {
+            var type = (mediaType ?? string.Empty).ToLowerInvariant();
+            if (type.Contains("json") || type.Contains("html") || type.Contains("xml"))
+                throw new TransientContentException("The reply is " + mediaType + ", not CSV.");
+            var first = FirstCharacter(body.Span);
+            if (first == '{' || first == '[' || first == '<')
+                throw new TransientContentException("The reply starts with '" + first + "': it is not CSV.");
+            return Parse(body);
+        }
+
+        private static char FirstCharacter(ReadOnlySpan<byte> span)
+        {
+            var i = span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF ? 3 : 0;
+            for (; i < span.Length; i++)
+                if (span[i] != (byte)' ' && span[i] != (byte)'\t' && span[i] != (byte)'\r' && span[i] != (byte)'\n') return (char)span[i];
+            return '\0';
+        }
+
         public static CsvPage Parse(ReadOnlyMemory<byte> body)
         {
             string[]? header = null;
@@ -45,6 +68,11 @@ namespace CallTracking.Core.Export
             {
                 throw new TransientContentException("The CSV reply could not be read: " + ex.Message, ex);
             }
+            // A body cut mid-row, or an unbalanced quote that merged rows, leaves a row of another width: the page is
+            // fetched again rather than written with a broken row.
+            foreach (var row in rows)
+                if (header != null && row.Length != header.Length)
+                    throw new TransientContentException("A CSV row has " + row.Length + " fields, the header " + header.Length + ": the reply is incomplete or malformed.");
             return new CsvPage(header, rows);
         }
     }

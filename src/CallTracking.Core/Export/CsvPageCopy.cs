@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Http;
+using CallTracking.Core.Model;
 using CallTracking.Core.Paging;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -12,8 +16,10 @@ namespace CallTracking.Core.Export
 {
     /// <summary>
     /// Copies a provider's CSV pages into one CSV stream: the header once, then every page's rows, re-written by CsvHelper
-    /// so the file is valid whatever the pages looked like. CSV replies carry no paging metadata, so paging stops at the
-    /// first page shorter than the page size. Any provider that serves CSV by page number uses it.
+    /// so the file is valid whatever the pages looked like. Columns whose name is a secret (a number's own key) are left
+    /// out; a page with the same columns in another order is written in the first page's order, one with other columns is
+    /// an error; a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is escaped. CSV replies carry no
+    /// paging metadata, so paging stops at the first page shorter than the page size.
     /// </summary>
     public static class CsvPageCopy
     {
@@ -29,21 +35,31 @@ namespace CallTracking.Core.Export
             long written = 0;
             var pageNumber = 1;
             string[]? header = null;
+            int[]? kept = null;
             using var writer = new StreamWriter(destination, new UTF8Encoding(false), 65536, leaveOpen: true);
             using var csvOut = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
             while (!(first.HasValue && written >= first.Value))
             {
                 var page = await fetchPage(pageNumber, cancellationToken).ConfigureAwait(false);
-                if (header is null && page.Header != null)
+                if (page.Header is null)
+                {
+                    if (page.Rows.Count == 0 && pageNumber > 1) break; // an empty page after the last
+                    throw new CallTrackingException(string.Empty, operation, CallTrackingErrorKind.ProviderFailure, "The CSV reply of page " + pageNumber + " has no header row.");
+                }
+                int[] order;
+                if (header is null)
                 {
                     header = page.Header;
-                    foreach (var h in header) csvOut.WriteField(h);
+                    kept = Enumerable.Range(0, header.Length).Where(i => !SecretNames.IsSecret(header[i])).ToArray();
+                    foreach (var i in kept) csvOut.WriteField(header[i]);
                     await csvOut.NextRecordAsync().ConfigureAwait(false);
+                    order = kept;
                 }
+                else order = Reorder(operation, pageNumber, header, kept!, page.Header);
                 foreach (var row in page.Rows)
                 {
                     if (first.HasValue && written >= first.Value) break;
-                    foreach (var field in row) csvOut.WriteField(field);
+                    foreach (var i in order) csvOut.WriteField(EscapeFormula(row[i]));
                     await csvOut.NextRecordAsync().ConfigureAwait(false);
                     written++;
                 }
@@ -53,6 +69,44 @@ namespace CallTracking.Core.Export
             }
             await csvOut.FlushAsync().ConfigureAwait(false);
             return written;
+        }
+
+        /// <summary>
+        /// A cell a spreadsheet would run as a formula (it starts with =, +, -, @, tab or CR) gets a leading apostrophe, as
+        /// CsvHelper's InjectionOptions.Escape does — except a plain number (+18005550100, -12.50), which no spreadsheet
+        /// runs and which must stay a number and a phone number.
+        /// </summary>
+        internal static string EscapeFormula(string cell)
+        {
+            if (string.IsNullOrEmpty(cell)) return cell;
+            var c = cell[0];
+            if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return cell;
+            if ((c == '+' || c == '-') && IsPlainNumber(cell)) return cell;
+            return "'" + cell;
+        }
+
+        private static bool IsPlainNumber(string cell)
+        {
+            var digits = 0;
+            for (var i = 1; i < cell.Length; i++)
+            {
+                var ch = cell[i];
+                if (ch >= '0' && ch <= '9') digits++;
+                else if (ch != '.' && ch != ' ' && ch != '(' && ch != ')' && ch != '-') return false;
+            }
+            return digits > 0;
+        }
+
+        /// <summary>Where each of the first page's kept columns is in this page's header; other columns are an error.</summary>
+        private static int[] Reorder(string operation, int pageNumber, string[] firstHeader, int[] kept, string[] header)
+        {
+            var position = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++) position[header[i]] = i;
+            var same = header.Length == firstHeader.Length && firstHeader.All(position.ContainsKey);
+            if (!same)
+                throw new CallTrackingException(string.Empty, operation, CallTrackingErrorKind.ProviderFailure,
+                    "CSV page " + pageNumber + " has other columns (" + string.Join(",", header) + ") than page 1 (" + string.Join(",", firstHeader) + "): the file would mix them.");
+            return kept.Select(i => position[firstHeader[i]]).ToArray();
         }
     }
 }

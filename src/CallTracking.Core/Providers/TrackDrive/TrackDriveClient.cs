@@ -216,7 +216,10 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = new QueryBuilder();
                 foreach (var p in baseQuery.Pairs) q.Add(p.Key, p.Value);
                 q.Add(TrackDriveApi.Page, (long)pageNumber).Add(TrackDriveApi.PerPage, (long)perPage);
-                return _executor.ReadAsync(ApiRequest.Get(operation, path, q), body => CsvPage.Parse(body), ct);
+                return _executor.SendAsync(ApiRequest.Get(operation, path, q), response =>
+                {
+                    using (response) return CsvPage.Parse(response.Body, response.MediaType);
+                }, ct);
             }, perPage, first, destination, observer, cancellationToken);
 
         // ---- Capabilities: the shared queries laid over TrackDrive's own options ------------------------------------------

@@ -46,6 +46,10 @@ namespace CallTracking.Core.Http
                 if (ContentType != null) content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
                 message.Content = content;
             }
+            else if (TransportResendGuard.NeedsEmptyContent)
+            {
+                message.Content = TransportResendGuard.EmptyContent();
+            }
 #pragma warning disable CS0618 // Properties is the netstandard2.0 way; on .NET 5+ it is backed by Options.
             message.Properties[OperationProperty] = Operation;
             message.Properties[AttemptProperty] = attempt;

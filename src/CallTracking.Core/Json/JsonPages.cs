@@ -25,6 +25,23 @@ namespace CallTracking.Core.Json
         internal int LastItemStart { get; }
     }
 
+    /// <summary>A list reply read whole (<see cref="JsonPages.ReadList"/>): its records, and what a scan finds beside them.</summary>
+    public sealed class JsonList<T>
+    {
+        internal JsonList(List<T> items, JsonListInfo info)
+        {
+            Items = items;
+            Info = info;
+        }
+
+        public IReadOnlyList<T> Items { get; }
+        public JsonListInfo Info { get; }
+        public IReadOnlyDictionary<string, object?> Metadata => Info.Metadata;
+
+        /// <summary>The last record (for paging that continues after the last id seen); default when the page is empty.</summary>
+        public T? Last => Items.Count == 0 ? default : Items[Items.Count - 1];
+    }
+
     /// <summary>
     /// List and single-record replies read with the forward-only reader: a whole page is checked first (every token, so a
     /// cut-off or malformed page fails before any record is handed out), then records are read one at a time from the
@@ -100,6 +117,99 @@ namespace CallTracking.Core.Json
             {
                 throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
             }
+        }
+
+        /// <summary>
+        /// Reads a whole list reply in one pass: every record parsed, every token checked (a cut-off or malformed page throws
+        /// <see cref="TransientContentException"/> before any record is handed out), the metadata beside the records kept as
+        /// <see cref="Scan"/> keeps it. The page's buffer is no longer needed afterwards, so the caller can release it at once.
+        /// </summary>
+        public static JsonList<T> ReadList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse)
+        {
+            var metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var source = new JsonSource(body, 0);
+            try
+            {
+                var reader = new Utf8JsonReader(body.Span);
+                if (!reader.Read()) throw new JsonException("The reply is empty.");
+                List<T>? items = null;
+                string? root = null;
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    items = ReadItems(ref reader, source, parse);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    List<string>? candidates = null;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var isRoot = reader.ValueTextEquals(rootKey);
+                        var name = isRoot ? rootKey : reader.GetString()!;
+                        reader.Read();
+                        if (isRoot && reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            root = name;
+                            items = ReadItems(ref reader, source, parse);
+                        }
+                        else if (reader.TokenType == JsonTokenType.StartArray && FirstItemIsObject(reader))
+                        {
+                            (candidates ??= new List<string>(1)).Add(name);
+                            reader.Skip();
+                        }
+                        else if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                            {
+                                var key = reader.GetString()!;
+                                reader.Read();
+                                metadata[key] = JsonValues.ReadRaw(ref reader, source);
+                            }
+                        }
+                        else
+                        {
+                            metadata[name] = JsonValues.ReadRaw(ref reader, source);
+                        }
+                    }
+                    if (root is null)
+                    {
+                        // The root key is partly undocumented: the only list of objects in the reply is the records.
+                        if (candidates is null || candidates.Count != 1) throw new JsonException("The reply has no '" + rootKey + "' list.");
+                        root = candidates[0];
+                        var again = new Utf8JsonReader(body.Span);
+                        again.Read();
+                        while (again.Read() && again.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var match = again.ValueTextEquals(root);
+                            again.Read();
+                            if (match && again.TokenType == JsonTokenType.StartArray) { items = ReadItems(ref again, source, parse); break; }
+                            again.Skip();
+                        }
+                    }
+                }
+                else throw new JsonException("The reply is not a JSON list.");
+                if (reader.CurrentDepth != 0 || reader.Read()) throw new JsonException("The reply has trailing data or ended early.");
+                items ??= new List<T>(0);
+                return new JsonList<T>(items, new JsonListInfo(items.Count, root, metadata, -1));
+            }
+            catch (JsonException ex)
+            {
+                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+            }
+        }
+
+        private static List<T> ReadItems<T>(ref Utf8JsonReader reader, JsonSource source, RecordParser<T> parse)
+        {
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A list item is not an object.");
+                var depth = reader.CurrentDepth;
+                items.Add(parse(ref reader, source));
+                // A parser must leave the reader on the record's EndObject; anything else would misread what follows.
+                if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth) throw new JsonException("A record was not read to its end.");
+            }
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("The list ended early.");
+            return items;
         }
 
         /// <summary>Reads the records of a list reply already checked by <see cref="Scan"/>, one per MoveNext.</summary>

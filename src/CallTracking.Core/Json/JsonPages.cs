@@ -124,7 +124,8 @@ namespace CallTracking.Core.Json
         /// <see cref="TransientContentException"/> before any record is handed out), the metadata beside the records kept as
         /// <see cref="Scan"/> keeps it. The page's buffer is no longer needed afterwards, so the caller can release it at once.
         /// </summary>
-        public static JsonList<T> ReadList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse)
+        /// <param name="capacity">How many records to make room for at first (the page size asked for): no list regrowth.</param>
+        public static JsonList<T> ReadList<T>(ReadOnlyMemory<byte> body, string rootKey, RecordParser<T> parse, int capacity = 0)
         {
             var metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
             var source = new JsonSource(body, 0);
@@ -136,7 +137,7 @@ namespace CallTracking.Core.Json
                 string? root = null;
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    items = ReadItems(ref reader, source, parse);
+                    items = ReadItems(ref reader, source, parse, capacity);
                 }
                 else if (reader.TokenType == JsonTokenType.StartObject)
                 {
@@ -149,7 +150,7 @@ namespace CallTracking.Core.Json
                         if (isRoot && reader.TokenType == JsonTokenType.StartArray)
                         {
                             root = name;
-                            items = ReadItems(ref reader, source, parse);
+                            items = ReadItems(ref reader, source, parse, capacity);
                         }
                         else if (reader.TokenType == JsonTokenType.StartArray && FirstItemIsObject(reader))
                         {
@@ -181,7 +182,7 @@ namespace CallTracking.Core.Json
                         {
                             var match = again.ValueTextEquals(root);
                             again.Read();
-                            if (match && again.TokenType == JsonTokenType.StartArray) { items = ReadItems(ref again, source, parse); break; }
+                            if (match && again.TokenType == JsonTokenType.StartArray) { items = ReadItems(ref again, source, parse, capacity); break; }
                             again.Skip();
                         }
                     }
@@ -197,9 +198,9 @@ namespace CallTracking.Core.Json
             }
         }
 
-        private static List<T> ReadItems<T>(ref Utf8JsonReader reader, JsonSource source, RecordParser<T> parse)
+        private static List<T> ReadItems<T>(ref Utf8JsonReader reader, JsonSource source, RecordParser<T> parse, int capacity)
         {
-            var items = new List<T>();
+            var items = new List<T>(Math.Max(0, Math.Min(capacity, 10000)));
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A list item is not an object.");

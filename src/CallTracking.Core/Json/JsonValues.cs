@@ -182,39 +182,53 @@ namespace CallTracking.Core.Json
                 case JsonTokenType.StartObject:
                 {
                     var copy = reader; // look ahead: only flat objects of scalars read as key:value
-                    var pairs = new List<string>(4);
-                    while (copy.Read() && copy.TokenType != JsonTokenType.EndObject)
+                    var pairs = cache.RentList();
+                    try
                     {
-                        var plainKey = !copy.ValueIsEscaped && !copy.HasValueSequence;
-                        var key = plainKey ? copy.ValueSpan : default;
-                        var keyText = plainKey ? null : copy.GetString();
-                        copy.Read();
-                        var type = copy.TokenType;
-                        if (type != JsonTokenType.String && type != JsonTokenType.Number && type != JsonTokenType.True && type != JsonTokenType.False && type != JsonTokenType.Null) return false;
-                        if (plainKey && !copy.ValueIsEscaped && !copy.HasValueSequence)
+                        while (copy.Read() && copy.TokenType != JsonTokenType.EndObject)
                         {
-                            pairs.Add(cache.GetPair(key, type == JsonTokenType.Null ? ReadOnlySpan<byte>.Empty : copy.ValueSpan));
-                            continue;
+                            var plainKey = !copy.ValueIsEscaped && !copy.HasValueSequence;
+                            var key = plainKey ? copy.ValueSpan : default;
+                            var keyText = plainKey ? null : copy.GetString();
+                            copy.Read();
+                            var type = copy.TokenType;
+                            if (type != JsonTokenType.String && type != JsonTokenType.Number && type != JsonTokenType.True && type != JsonTokenType.False && type != JsonTokenType.Null) return false;
+                            if (plainKey && !copy.ValueIsEscaped && !copy.HasValueSequence)
+                            {
+                                pairs.Add(cache.GetPair(key, type == JsonTokenType.Null ? ReadOnlySpan<byte>.Empty : copy.ValueSpan));
+                                continue;
+                            }
+                            TryString(ref copy, out var v);
+                            pairs.Add((keyText ?? Encoding.UTF8.GetString(key.ToArray())) + ":" + v);
                         }
-                        TryString(ref copy, out var v);
-                        pairs.Add((keyText ?? Encoding.UTF8.GetString(key.ToArray())) + ":" + v);
+                        reader = copy;
+                        value = pairs.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(pairs);
+                        return true;
                     }
-                    reader = copy;
-                    value = pairs.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(pairs);
-                    return true;
+                    finally
+                    {
+                        cache.ReturnList(pairs);
+                    }
                 }
                 case JsonTokenType.StartArray:
                 {
                     var copy = reader;
-                    var list = new List<string>(4);
-                    while (copy.Read() && copy.TokenType != JsonTokenType.EndArray)
+                    var list = cache.RentList();
+                    try
                     {
-                        if (!TryString(ref copy, cache, out var s)) return false;
-                        if (s != null) list.Add(s);
+                        while (copy.Read() && copy.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (!TryString(ref copy, cache, out var s)) return false;
+                            if (s != null) list.Add(s);
+                        }
+                        reader = copy;
+                        value = list.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(list);
+                        return true;
                     }
-                    reader = copy;
-                    value = list.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(list);
-                    return true;
+                    finally
+                    {
+                        cache.ReturnList(list);
+                    }
                 }
                 default: return false;
             }

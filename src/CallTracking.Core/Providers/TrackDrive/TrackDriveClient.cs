@@ -56,7 +56,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                     {
                         var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
                         return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
-                    }), ct);
+                    }, perPage), ct);
             }, query.First, observer, cancellationToken);
         }
 
@@ -449,11 +449,11 @@ namespace CallTracking.Core.Providers.TrackDrive
         /// parsed while every token is checked, so a broken page is fetched again before any of its records is handed out,
         /// and the pooled buffer goes back at once (the page holds only its records).
         /// </summary>
-        private static Page<T> ListPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<JsonListInfo, string?> nextToken)
+        private static Page<T> ListPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<JsonListInfo, string?> nextToken, int perPage = 0)
         {
             using (response)
             {
-                var list = JsonPages.ReadList(response.Body, root, parse);
+                var list = JsonPages.ReadList(response.Body, root, parse, perPage);
                 return new Page<T>(list.Items, nextToken(list.Info), JsonValues.MetadataInt64(list.Metadata, TrackDriveApi.TotalCount));
             }
         }

@@ -53,7 +53,11 @@ public class PipelinePumpTests
         var delivered = new List<int>();
         var pump = new PipelinePump(_ => delivered.Add(Environment.CurrentManagedThreadId));
         ((IRequestListener)pump).OnRequest(new RequestLogEntry("op", "GET", "https://x/", 200, TimeSpan.Zero, 1, null));
-        var error = Task.Run(() => Record.Exception(pump.Drain)).GetAwaiter().GetResult();
+        // A thread of its own (a task waited on could run inline, on this very thread).
+        Exception? error = null;
+        var other = new Thread(() => error = Record.Exception(pump.Drain));
+        other.Start();
+        other.Join();
         Assert.IsType<InvalidOperationException>(error);
         Assert.Empty(delivered);
         pump.Drain(); // the message waited for its thread

@@ -124,6 +124,76 @@ public class JsonListTests
         Assert.Equal("a b c | c a b | a b c | b ?x c a |", string.Join(" ", found));
     }
 
+    // ---- Large pages, read in two halves ------------------------------------------------------------------------------
+
+    private static string BigPage(int records, Func<int, string> note, string before = "\"metadata\":{\"page\":1},", string after = ",\"metadata2\":{\"next_cursor\":7,\"total_count\":9000},\"tags\":[\"a\"],\"more\":[{\"x\":1}]")
+    {
+        var calls = Enumerable.Range(1, records).Select(i =>
+            "{\"id\":" + i + ",\"uuid\":\"u" + i + "\",\"offer\":\"Solar\",\"note\":\"" + note(i) + "\",\"token_values\":{\"k\":\"v" + (i % 3) + "\"},\"nested\":{\"a\":[{\"b\":1},{\"c\":2}]},\"created_at\":\"2016-01-01T12:25:15.000-05:00\"}");
+        return "{" + before + "\"calls\":[" + string.Join(",", calls) + "]" + after + "}";
+    }
+
+    private static void SameAsScanThenRead(string json, bool halves)
+    {
+        var body = new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(json));
+        Assert.True(body.Length >= 64 * 1024, "the page must be large enough to be read in halves");
+        var whole = JsonPages.ReadList(body, "calls", new TrackDriveParser("US").ParseCall, 100);
+        var info = JsonPages.Scan(body, "calls");
+        Assert.Equal(info.Count, whole.Items.Count);
+        Assert.Equal(info.Metadata.OrderBy(p => p.Key), whole.Metadata.OrderBy(p => p.Key));
+        Assert.Equal(Describe(JsonPages.Enumerate(body, info, new TrackDriveParser("US").ParseCall)), Describe(whole.Items));
+        Assert.Equal(halves, whole.Info.ReadInHalves);
+    }
+
+    [Fact]
+    public void A_large_page_read_in_halves_gives_every_record_in_order_and_all_metadata()
+    {
+        var json = BigPage(400, i => "plain text " + i);
+        SameAsScanThenRead(json, halves: true);
+        var list = JsonPages.ReadList(Encoding.UTF8.GetBytes(json), "calls", new TrackDriveParser("US").ParseCall);
+        Assert.Equal(Enumerable.Range(1, 400).Select(i => i.ToString()), list.Items.Select(c => c.Id));
+        Assert.Equal(7L, list.Metadata["next_cursor"]);
+        Assert.Equal(1L, list.Metadata["page"]);
+        Assert.Equal("[\"a\"]", list.Metadata["tags"]);
+        Assert.False(list.Metadata.ContainsKey("more")); // another list of objects is not metadata
+    }
+
+    [Fact]
+    public void A_record_boundary_look_alike_inside_a_record_is_not_taken_for_one()
+    {
+        // Text that looks like a boundary inside strings, escaped quotes included: never a match, the halves hold.
+        SameAsScanThenRead(BigPage(60, i => string.Concat(Enumerable.Repeat("},{\\\"id\\\":", 300)) + i), halves: true);
+        // A nested list of objects that open like the records: the guess falls inside a record, one thread reads on.
+        var nested = BigPage(30, i => "n" + i).Replace("\"nested\":{\"a\":[{\"b\":1},{\"c\":2}]}",
+            "\"nested\":[" + string.Join(",", Enumerable.Range(0, 300).Select(k => "{\"id\":" + k + "}")) + "]");
+        SameAsScanThenRead(nested, halves: false);
+    }
+
+    [Fact]
+    public void A_look_alike_after_the_records_is_not_taken_for_a_boundary()
+    {
+        var after = ",\"metadata\":{\"next_cursor\":0},\"more\":[" + string.Join(",", Enumerable.Range(0, 8000).Select(k => "{\"id\":" + k + "}")) + "]";
+        SameAsScanThenRead(BigPage(20, i => "n" + i, before: "", after: after), halves: false);
+    }
+
+    [Theory]
+    [InlineData(0, "x")]        // trailing data after the reply
+    [InlineData(1, "")]         // cut off in the second half
+    [InlineData(2, "")]         // broken in the first half
+    [InlineData(3, "")]         // a second-half record that is not an object
+    public void A_large_broken_page_is_refused_whole(int breakage, string suffix)
+    {
+        var json = BigPage(400, i => "text " + i);
+        json = breakage switch
+        {
+            0 => json + suffix,
+            1 => json.Substring(0, json.Length * 3 / 4),
+            2 => json.Replace("\"uuid\":\"u7\"", "\"uuid\":u7\""),
+            _ => json.Replace("{\"id\":350,", "7,{\"id\":350,"),
+        };
+        Assert.Throws<TransientContentException>(() => JsonPages.ReadList(Encoding.UTF8.GetBytes(json), "calls", new TrackDriveParser("US").ParseCall));
+    }
+
     private static List<string> Describe(IEnumerable<TrackDriveCallRecord> calls)
         => calls.Select(c => string.Join(";", c.Id, c.Uuid, c.Offer, c.CalledNumber, c.Status, c.CallerCity, c.InProgress, c.CreatedAt,
             c.TotalDuration, string.Join(",", c.TokenValues), string.Join(",", c.Raw.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)))).ToList();

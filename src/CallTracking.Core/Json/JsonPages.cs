@@ -213,8 +213,8 @@ namespace CallTracking.Core.Json
 
         /// <summary>
         /// Reads a large page on two threads: this one from the start, another from a record boundary near the middle to the
-        /// end. The boundary is only a guess ("},{" can sit inside a string): it counts only when this thread's reader, which
-        /// checks every token from the start, ends a record of the root list exactly there. The other reader checks every
+        /// end. The boundary is only a guess (a nested list of objects can look the same): it counts only when this thread's
+        /// reader, which checks every token from the start, ends a record of the root list exactly there. The other reader checks every
         /// token from there to the end, as the continuation of a root object's list, so together they check the whole
         /// reply. A wrong guess costs the other thread's work, never a wrong record: this thread reads on alone. Null when the
         /// reply is not the usual shape (a root object whose records come before any other list), for the plain path.

@@ -182,9 +182,11 @@ try {
             Write-Host ('  round {0}/{1}  {2,-29} {3,10:N0} rec/s  {4,7:F2} s  cpu {5,6:F2} us/rec  server cpu {6,5:F2} s' -f $round, $Rounds, $name, $r.RecordsPerSecond, $r.Seconds, $r.CpuMicrosPerRecord, $r.ServerCpuSeconds)
             if ($r.Count -ne $Calls) { Write-Warning "$name streamed $($r.Count) records, expected $Calls"; $mismatch = $true }
         }
-        if ($thisRound['foreach Get-CallLog'].Checksum -ne $thisRound['HttpClient+Utf8JsonReader'].Checksum) {
-            Write-Warning "Round $round : the ids foreach saw differ from the baseline's (checksums $($thisRound['foreach Get-CallLog'].Checksum) vs $($thisRound['HttpClient+Utf8JsonReader'].Checksum))."
-            $mismatch = $true
+        foreach ($leg in 'foreach Get-CallLog', 'foreach Get-BaselineCall') {
+            if ($thisRound[$leg].Checksum -ne $thisRound['HttpClient+Utf8JsonReader'].Checksum) {
+                Write-Warning "Round $round : the ids $leg saw differ from the baseline's (checksums $($thisRound[$leg].Checksum) vs $($thisRound['HttpClient+Utf8JsonReader'].Checksum))."
+                $mismatch = $true
+            }
         }
     }
 
@@ -220,7 +222,7 @@ try {
     Write-Host ('    reference: the same baseline loop inside a minimal cmdlet, under the same foreach (foreach Get-BaselineCall) = {0:F2}x the bare loop; foreach Get-CallLog = {1:F2}x that' -f $ratioCeiling, $ratioModule)
     Write-Host ('(b) Get-CallLog | Measure-Object / Invoke-RestMethod loop = {0:F2}x records/s (goal >= 5: {1})' -f $ratioB, $(if ($ratioB -ge 5.0) { 'PASS' } else { 'FAIL' }))
     if ($mismatch) { Write-Host 'MISMATCH: a leg did not stream the expected calls (see the warnings above).' }
-    else { Write-Host 'Every leg streamed every call; foreach and the baseline saw the same ids in the same order.' }
+    else { Write-Host 'Every leg streamed every call; both foreach legs and the baseline saw the same ids in the same order.' }
 
     if ($PassThru) {
         [pscustomobject]@{

@@ -12,6 +12,10 @@
           (bench/CallTracking.Bench/BaselineClient.cs, compiled here with Add-Type)          goal >= 1.0x
       (b) Get-CallLog | Measure-Object                 against   an Invoke-RestMethod cursor loop      goal >= 5x
 
+    and, as a reference for (a), `foreach ($c in Get-BaselineCall ...) {}`: the same bare loop inside the thinnest
+    cmdlet that can stream it (bench/MinimalCallCmdlet.cs: a worker fetches and parses, the pipeline thread only
+    writes), i.e. what PowerShell's collecting of a cmdlet's output costs any cmdlet, whatever its engine.
+
     Each leg reads all N calls with the same per_page. Reported per leg: records/s, this process's CPU time per record
     (TotalProcessorTime delta, so prefetch threads count too), and the server's CPU. The ratios are the median over the
     rounds of each round's ratio (the two sides of a ratio run back to back). Counts must equal N and the ids seen by
@@ -77,7 +81,9 @@ try {
 
     Import-Module -Name $manifest
     # Add-Type compiles without optimisation unless told; the baseline must be the optimised loop the C# bench runs.
-    Add-Type -Path (Join-Path $benchProject 'BaselineClient.cs') -CompilerOptions '/optimize+'
+    # The same loop inside a minimal cmdlet (MinimalCallCmdlet.cs) is the ceiling for any cmdlet under foreach.
+    $benchTypes = Add-Type -Path (Join-Path $benchProject 'BaselineClient.cs'), (Join-Path $PSScriptRoot 'MinimalCallCmdlet.cs') -CompilerOptions '/optimize+' -PassThru
+    Import-Module -Assembly ($benchTypes | Where-Object Name -eq 'GetBaselineCallCommand').Assembly
     $coreAssembly = [CallTracking.Core.Connections.CallTrackingConnection].Assembly
     $debuggable = $coreAssembly.GetCustomAttributes([Diagnostics.DebuggableAttribute], $false) | Select-Object -First 1
     $moduleBuild = if ($debuggable -and $debuggable.IsJITOptimizerDisabled) { 'Debug' } else { 'Release' }
@@ -90,6 +96,12 @@ try {
         'foreach Get-CallLog' = {
             param([long] $Limit)
             $items = if ($Limit -lt $Calls) { Get-CallLog -Connection $connection -PageSize $PageSize -First $Limit } else { Get-CallLog -Connection $connection -PageSize $PageSize }
+            foreach ($c in $items) { }
+            , $items
+        }
+        'foreach Get-BaselineCall' = {
+            param([long] $Limit)
+            $items = Get-BaselineCall -Client $baseline -Limit $Limit -PerPage $PageSize
             foreach ($c in $items) { }
             , $items
         }
@@ -128,7 +140,7 @@ try {
         $self.Refresh(); $server.Refresh()
         $cpu = ($self.TotalProcessorTime - $cpu0).TotalSeconds
         $serverCpu = ($server.TotalProcessorTime - $serverCpu0).TotalSeconds
-        if ($Name -eq 'foreach Get-CallLog') {
+        if ($Name -eq 'foreach Get-CallLog' -or $Name -eq 'foreach Get-BaselineCall') {
             # After the clock: count and id checksum of what foreach saw.
             $count = [long] $out.Count
             $checksum = [CallTracking.Bench.BaselineClient]::Checksum([long[]] @($out.Id))
@@ -159,8 +171,8 @@ try {
     $mismatch = $false
     for ($round = 1; $round -le $Rounds; $round++) {
         # Each ratio's two sides run back to back; the pairs swap order every round.
-        $order = if ($round % 2) { @('foreach Get-CallLog', 'HttpClient+Utf8JsonReader', 'Get-CallLog | Measure-Object', 'Invoke-RestMethod loop') }
-                 else { @('HttpClient+Utf8JsonReader', 'foreach Get-CallLog', 'Invoke-RestMethod loop', 'Get-CallLog | Measure-Object') }
+        $order = if ($round % 2) { @('foreach Get-CallLog', 'HttpClient+Utf8JsonReader', 'foreach Get-BaselineCall', 'Get-CallLog | Measure-Object', 'Invoke-RestMethod loop') }
+                 else { @('foreach Get-BaselineCall', 'HttpClient+Utf8JsonReader', 'foreach Get-CallLog', 'Invoke-RestMethod loop', 'Get-CallLog | Measure-Object') }
         $thisRound = @{}
         foreach ($name in $order) {
             $r = Invoke-Leg $name $Calls
@@ -170,9 +182,11 @@ try {
             Write-Host ('  round {0}/{1}  {2,-29} {3,10:N0} rec/s  {4,7:F2} s  cpu {5,6:F2} us/rec  server cpu {6,5:F2} s' -f $round, $Rounds, $name, $r.RecordsPerSecond, $r.Seconds, $r.CpuMicrosPerRecord, $r.ServerCpuSeconds)
             if ($r.Count -ne $Calls) { Write-Warning "$name streamed $($r.Count) records, expected $Calls"; $mismatch = $true }
         }
-        if ($thisRound['foreach Get-CallLog'].Checksum -ne $thisRound['HttpClient+Utf8JsonReader'].Checksum) {
-            Write-Warning "Round $round : the ids foreach saw differ from the baseline's (checksums $($thisRound['foreach Get-CallLog'].Checksum) vs $($thisRound['HttpClient+Utf8JsonReader'].Checksum))."
-            $mismatch = $true
+        foreach ($leg in 'foreach Get-CallLog', 'foreach Get-BaselineCall') {
+            if ($thisRound[$leg].Checksum -ne $thisRound['HttpClient+Utf8JsonReader'].Checksum) {
+                Write-Warning "Round $round : the ids $leg saw differ from the baseline's (checksums $($thisRound[$leg].Checksum) vs $($thisRound['HttpClient+Utf8JsonReader'].Checksum))."
+                $mismatch = $true
+            }
         }
     }
 
@@ -197,15 +211,18 @@ try {
     }
     $ratioA = Get-Ratio 'foreach Get-CallLog' 'HttpClient+Utf8JsonReader'
     $ratioB = Get-Ratio 'Get-CallLog | Measure-Object' 'Invoke-RestMethod loop'
+    $ratioCeiling = Get-Ratio 'foreach Get-BaselineCall' 'HttpClient+Utf8JsonReader'
+    $ratioModule = Get-Ratio 'foreach Get-CallLog' 'foreach Get-BaselineCall'
     $cpuA = ($summary | Where-Object Leg -eq 'foreach Get-CallLog').CpuMicrosPerRecord / ($summary | Where-Object Leg -eq 'HttpClient+Utf8JsonReader').CpuMicrosPerRecord
 
     Write-Host ''
     Write-Host ("Median of {0} rounds ({1:N0} calls a leg, per_page {2}):" -f $Rounds, $Calls, $PageSize)
     $summary | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
     Write-Host ('(a) foreach Get-CallLog / HttpClient+Utf8JsonReader = {0:F2}x records/s (goal >= 1.0: {1}); CPU per record {2:F2}x the baseline''s' -f $ratioA, $(if ($ratioA -ge 1.0) { 'PASS' } else { 'FAIL' }), $cpuA)
+    Write-Host ('    reference: the same baseline loop inside a minimal cmdlet, under the same foreach (foreach Get-BaselineCall) = {0:F2}x the bare loop; foreach Get-CallLog = {1:F2}x that' -f $ratioCeiling, $ratioModule)
     Write-Host ('(b) Get-CallLog | Measure-Object / Invoke-RestMethod loop = {0:F2}x records/s (goal >= 5: {1})' -f $ratioB, $(if ($ratioB -ge 5.0) { 'PASS' } else { 'FAIL' }))
     if ($mismatch) { Write-Host 'MISMATCH: a leg did not stream the expected calls (see the warnings above).' }
-    else { Write-Host 'Every leg streamed every call; foreach and the baseline saw the same ids in the same order.' }
+    else { Write-Host 'Every leg streamed every call; both foreach legs and the baseline saw the same ids in the same order.' }
 
     if ($PassThru) {
         [pscustomobject]@{
@@ -213,6 +230,8 @@ try {
             ForeachVsBaseline = [math]::Round($ratioA, 3); ForeachVsBaselineGoal = 1.0
             MeasureObjectVsInvokeRestMethod = [math]::Round($ratioB, 3); MeasureObjectVsInvokeRestMethodGoal = 5.0
             ForeachCpuPerRecordVsBaseline = [math]::Round($cpuA, 3)
+            MinimalCmdletForeachVsBaseline = [math]::Round($ratioCeiling, 3)
+            ForeachVsMinimalCmdletForeach = [math]::Round($ratioModule, 3)
             Legs = $summary
             Consistent = -not $mismatch
         }

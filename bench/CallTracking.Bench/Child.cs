@@ -16,7 +16,7 @@ namespace CallTracking.Bench
     /// One measured stream in its own process (so its peak working set is its own, not the server's): an in-process
     /// warm-up of a few pages, then the measured stream, then one RESULT line on stdout.
     /// Modes: core (CallTrackingConnection → TrackDrive.ListCallsAsync), baseline (HttpClient + Utf8JsonReader), and two
-    /// attribution experiments: core-parser (baseline's HTTP, the core's public JsonValues.ReadList + TrackDriveParser.ParseCall
+    /// attribution experiments: core-parser (baseline's HTTP, the core's public JsonPages.ReadList + TrackDriveParser.ParseCall
     /// on each page) and fetch-only (baseline's HTTP, calls skipped: transport + server floor).
     /// </summary>
     internal static class Child
@@ -129,17 +129,16 @@ namespace CallTracking.Bench
             while (n < limit)
             {
                 var length = await client.FetchAsync(cursor, perPage, CancellationToken.None).ConfigureAwait(false);
-                var body = client.CopyBody(length); // the core hands ReadList a byte[] too
-                var info = JsonPages.Scan(body, "calls");
-                var metadata = info.Metadata;
-                foreach (var call in JsonPages.Enumerate(body, info, parser.ParseCall))
+                // As the core reads a page (JsonPages.ReadList: parsed whole, every token checked), on this one thread.
+                var list = JsonPages.ReadList(client.Body(length).ToArray(), "calls", parser.ParseCall, perPage);
+                foreach (var call in list.Items)
                 {
                     if (n == limit) break;
                     n++;
                     h = Mix(h, long.Parse(call.Id, NumberStyles.None, CultureInfo.InvariantCulture));
                 }
-                var next = JsonValues.MetadataInt64(metadata, "next_cursor");
-                if (info.Count == 0 || next is null || next.Value == 0) break;
+                var next = JsonValues.MetadataInt64(list.Metadata, "next_cursor");
+                if (list.Items.Count == 0 || next is null || next.Value == 0) break;
                 cursor = next.Value;
             }
             return (n, h);

@@ -70,11 +70,39 @@ namespace CallTracking.Core.Json
             {
                 case JsonTokenType.String: value = reader.GetString(); return true;
                 case JsonTokenType.Null: value = null; return true;
-                case JsonTokenType.Number: value = Encoding.UTF8.GetString(reader.ValueSpan.ToArray()); return true;
+                case JsonTokenType.Number: value = NumberText(ref reader); return true;
                 case JsonTokenType.True: value = "true"; return true;
                 case JsonTokenType.False: value = "false"; return true;
                 default: value = null; return false;
             }
+        }
+
+        /// <summary>As <see cref="TryString(ref Utf8JsonReader, out string?)"/>, with short strings shared through <paramref name="cache"/>.</summary>
+        public static bool TryString(ref Utf8JsonReader reader, Utf8StringCache cache, out string? value)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                value = cache.GetString(ref reader);
+                return true;
+            }
+            return TryString(ref reader, out value);
+        }
+
+        /// <summary>A number's JSON text, as sent ("007", "1e3" and "12.50" stay as they are).</summary>
+        private static string NumberText(ref Utf8JsonReader reader)
+        {
+            var span = reader.HasValueSequence ? default : reader.ValueSpan;
+            // A plain whole number (the usual id) formats back to the same text: no byte copy for it.
+            if (span.Length > 0 && span.Length < 19 && (span[0] != (byte)'0' || span.Length == 1))
+            {
+                var plain = true;
+                foreach (var b in span)
+                {
+                    if (b < (byte)'0' || b > (byte)'9') { plain = false; break; }
+                }
+                if (plain && reader.TryGetInt64(out var n)) return n.ToString(CultureInfo.InvariantCulture);
+            }
+            return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : span.ToArray());
         }
 
         /// <summary>Reads a scalar as text; an object or array becomes its JSON text.</summary>
@@ -137,6 +165,76 @@ namespace CallTracking.Core.Json
 
         /// <summary>An array of scalars (a single string becomes a one-item list; {"k":"v"} becomes "k:v" items); false otherwise.</summary>
         public static bool TryStringList(ref Utf8JsonReader reader, JsonSource source, out IReadOnlyList<string> value)
+            => TryStringList(ref reader, source, null, out value);
+
+        /// <summary>
+        /// As <see cref="TryStringList(ref Utf8JsonReader, JsonSource, out IReadOnlyList{string})"/>, the items shared through
+        /// <paramref name="cache"/> when given (token values repeat: "interest:solar"), as a <see cref="Model.ValueList"/>.
+        /// </summary>
+        public static bool TryStringList(ref Utf8JsonReader reader, JsonSource source, Utf8StringCache? cache, out IReadOnlyList<string> value)
+        {
+            if (cache is null) return TryStringListCore(ref reader, out value);
+            value = Model.ValueList.Empty;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null: return true;
+                case JsonTokenType.String: value = new Model.ValueList(new[] { cache.GetString(ref reader) }); return true;
+                case JsonTokenType.StartObject:
+                {
+                    var copy = reader; // look ahead: only flat objects of scalars read as key:value
+                    var pairs = cache.RentList();
+                    try
+                    {
+                        while (copy.Read() && copy.TokenType != JsonTokenType.EndObject)
+                        {
+                            var plainKey = !copy.ValueIsEscaped && !copy.HasValueSequence;
+                            var key = plainKey ? copy.ValueSpan : default;
+                            var keyText = plainKey ? null : copy.GetString();
+                            copy.Read();
+                            var type = copy.TokenType;
+                            if (type != JsonTokenType.String && type != JsonTokenType.Number && type != JsonTokenType.True && type != JsonTokenType.False && type != JsonTokenType.Null) return false;
+                            if (plainKey && !copy.ValueIsEscaped && !copy.HasValueSequence)
+                            {
+                                pairs.Add(cache.GetPair(key, type == JsonTokenType.Null ? ReadOnlySpan<byte>.Empty : copy.ValueSpan));
+                                continue;
+                            }
+                            TryString(ref copy, out var v);
+                            pairs.Add((keyText ?? Encoding.UTF8.GetString(key.ToArray())) + ":" + v);
+                        }
+                        reader = copy;
+                        value = pairs.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(pairs);
+                        return true;
+                    }
+                    finally
+                    {
+                        cache.ReturnList(pairs);
+                    }
+                }
+                case JsonTokenType.StartArray:
+                {
+                    var copy = reader;
+                    var list = cache.RentList();
+                    try
+                    {
+                        while (copy.Read() && copy.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (!TryString(ref copy, cache, out var s)) return false;
+                            if (s != null) list.Add(s);
+                        }
+                        reader = copy;
+                        value = list.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(list);
+                        return true;
+                    }
+                    finally
+                    {
+                        cache.ReturnList(list);
+                    }
+                }
+                default: return false;
+            }
+        }
+
+        private static bool TryStringListCore(ref Utf8JsonReader reader, out IReadOnlyList<string> value)
         {
             value = Array.Empty<string>();
             switch (reader.TokenType)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -10,64 +11,153 @@ namespace CallTracking.Core.Paging
     public delegate Task<Page<T>> PageFetcher<T>(string? token, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Streams a paged list: each record is yielded as its page arrives, and while the consumer works on page k, page k+1 is
-    /// already on its way (at most two pages held), so a slow consumer (Export-Csv, a database write) and the network
-    /// overlap. The next page's token comes from the page (a cursor, a page number, the last record's id: the provider's
-    /// reader decides). Each fetch is one request with its own retry budget, retried inside it, so a broken page is fetched
-    /// again before any of its records is handed out: nothing is lost or repeated.
+    /// A record stream that can also be read a page at a time: a consumer that must stay on one thread (the pipeline pump)
+    /// then pays one async step per page instead of one per record. Covariant, so a stream of a provider's records is also
+    /// one of the shared record type.
+    /// </summary>
+    public interface IPagedAsyncEnumerable<out T> : IAsyncEnumerable<T>
+    {
+        /// <summary>Each step is the next page's records, already cut to -First; the list stays valid after the step.</summary>
+        IAsyncEnumerator<IReadOnlyList<T>> GetPageEnumerator(CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>
+    /// Streams a paged list: while the consumer works on page k, page k+1 is already on its way (at most two pages held), so
+    /// a slow consumer (Export-Csv, a database write) and the network overlap. Each fetch runs on the thread pool, so a
+    /// fetcher that materialises its page (reads every record while it validates the reply) does that work off the
+    /// consumer's thread. The next page's token comes from the page (a cursor, a page number, the last record's id: the
+    /// provider's reader decides). Each fetch is one request with its own retry budget, retried inside it, so a broken page
+    /// is fetched again before any of its records is handed out: nothing is lost or repeated.
     /// </summary>
     public static class Paginator
     {
-        public static async IAsyncEnumerable<T> StreamAsync<T>(
+        public static IAsyncEnumerable<T> StreamAsync<T>(
             string operation,
             PageFetcher<T> fetchPage,
             long? first,
             Action<PageProgress>? observer,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+            CancellationToken cancellationToken)
         {
-            if (first.HasValue && first.Value <= 0) yield break;
-            using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task<Page<T>>? next = fetchPage(null, prefetch.Token);
-            long received = 0;
-            var pageNumber = 0;
-            try
+            if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
+            return new PagedStream<T>(operation, fetchPage, first, observer, cancellationToken);
+        }
+
+        private sealed class PagedStream<T> : IPagedAsyncEnumerable<T>
+        {
+            private readonly string _operation;
+            private readonly PageFetcher<T> _fetchPage;
+            private readonly long? _first;
+            private readonly Action<PageProgress>? _observer;
+            private readonly CancellationToken _token;
+
+            public PagedStream(string operation, PageFetcher<T> fetchPage, long? first, Action<PageProgress>? observer, CancellationToken token)
             {
-                while (next != null)
+                _operation = operation;
+                _fetchPage = fetchPage;
+                _first = first;
+                _observer = observer;
+                _token = token;
+            }
+
+            public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+                => Records(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            public IAsyncEnumerator<IReadOnlyList<T>> GetPageEnumerator(CancellationToken cancellationToken = default)
+                => Pages(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            private async IAsyncEnumerable<T> Records([EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                await foreach (var page in Pages(cancellationToken).ConfigureAwait(false))
                 {
-                    var page = await next.ConfigureAwait(false);
-                    next = null;
-                    try
+                    for (var i = 0; i < page.Count; i++) yield return page[i];
+                }
+            }
+
+            private async IAsyncEnumerable<IReadOnlyList<T>> Pages([EnumeratorCancellation] CancellationToken cancellationToken)
+            {
+                if (_first.HasValue && _first.Value <= 0) yield break;
+                // Both the stream's token and the enumerator's stop it; cancelling this one also stops the page in flight.
+                using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(_token, cancellationToken);
+                Task<Page<T>>? next = Fetch(null, prefetch.Token);
+                long received = 0;
+                var pageNumber = 0;
+                try
+                {
+                    while (next != null)
                     {
-                        pageNumber++;
-                        var take = page.Count;
-                        if (first.HasValue && received + take > first.Value) take = (int)(first.Value - received);
-                        received += take;
-                        observer?.Invoke(new PageProgress(operation, pageNumber, received, page.TotalCount));
-                        var more = page.NextToken != null && page.Count > 0 && !(first.HasValue && received >= first.Value);
-                        // Ask for the next page now, before this one is consumed.
-                        if (more) next = fetchPage(page.NextToken, prefetch.Token);
-                        var given = 0;
-                        foreach (var item in page.Items)
+                        var page = await next.ConfigureAwait(false);
+                        next = null;
+                        try
                         {
-                            if (given++ == take) break;
-                            yield return item;
+                            pageNumber++;
+                            var take = page.Count;
+                            if (_first.HasValue && received + take > _first.Value) take = (int)(_first.Value - received);
+                            received += take;
+                            _observer?.Invoke(new PageProgress(_operation, pageNumber, received, page.TotalCount));
+                            var more = page.NextToken != null && page.Count > 0 && !(_first.HasValue && received >= _first.Value);
+                            // Ask for the next page now, before this one is consumed.
+                            if (more) next = Fetch(page.NextToken, prefetch.Token);
+                            var items = Materialise(page, take);
+                            if (items.Count > 0) yield return items;
+                        }
+                        finally
+                        {
+                            page.Dispose();
                         }
                     }
-                    finally
+                }
+                finally
+                {
+                    if (next != null)
                     {
-                        page.Dispose();
+                        // The consumer stopped early: cancel the page in flight and release it if it arrives anyway.
+                        prefetch.Cancel();
+                        try { (await next.ConfigureAwait(false)).Dispose(); }
+                        catch (Exception) { /* its failure no longer matters */ }
                     }
                 }
             }
-            finally
+
+            // On the thread pool: the request, and the fetcher's reading of the reply, never run on the consumer's thread.
+            private Task<Page<T>> Fetch(string? token, CancellationToken cancellationToken)
+                => Task.Run(() => _fetchPage(token, cancellationToken), cancellationToken);
+
+            /// <summary>The page's first <paramref name="take"/> records as a list (a lazily read page is read here, once).</summary>
+            private static IReadOnlyList<T> Materialise(Page<T> page, int take)
             {
-                if (next != null)
+                if (page.Items is IReadOnlyList<T> list)
+                    return take >= list.Count ? list : new Prefix(list, take);
+                var copy = new List<T>(Math.Max(0, take));
+                if (take <= 0) return copy;
+                foreach (var item in page.Items)
                 {
-                    // The consumer stopped early: cancel the page in flight and release it if it arrives anyway.
-                    prefetch.Cancel();
-                    try { (await next.ConfigureAwait(false)).Dispose(); }
-                    catch (Exception) { /* its failure no longer matters */ }
+                    copy.Add(item);
+                    if (copy.Count == take) break;
                 }
+                return copy;
+            }
+
+            /// <summary>The first records of a page (-First ended the listing inside it).</summary>
+            private sealed class Prefix : IReadOnlyList<T>
+            {
+                private readonly IReadOnlyList<T> _list;
+
+                public Prefix(IReadOnlyList<T> list, int count)
+                {
+                    _list = list;
+                    Count = Math.Max(0, count);
+                }
+
+                public int Count { get; }
+
+                public T this[int index] => (uint)index < (uint)Count ? _list[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+                public IEnumerator<T> GetEnumerator()
+                {
+                    for (var i = 0; i < Count; i++) yield return _list[i];
+                }
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
             }
         }
     }

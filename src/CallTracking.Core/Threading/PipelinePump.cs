@@ -64,8 +64,44 @@ namespace CallTracking.Core.Threading
         public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
             => Run<bool>(async ct => { await work(ct).ConfigureAwait(false); return true; }, cancellationToken);
 
-        /// <summary>Enumerates an async stream on the owner thread, one record at a time, pumping messages while it waits.</summary>
+        /// <summary>
+        /// Enumerates an async stream on the owner thread, one record at a time, pumping messages while it waits. A paged
+        /// stream (<see cref="IPagedAsyncEnumerable{T}"/>) is read a page at a time: one async step, one listener scope and
+        /// one wait per page, and the page's records are handed out from memory while the next page is on its way.
+        /// </summary>
         public IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+        {
+            if (source is null) throw new ArgumentNullException(nameof(source));
+            return source is IPagedAsyncEnumerable<T> paged ? StreamPages(paged, cancellationToken) : StreamRecords(source, cancellationToken);
+        }
+
+        private IEnumerable<T> StreamPages<T>(IPagedAsyncEnumerable<T> source, CancellationToken cancellationToken)
+        {
+            IAsyncEnumerator<IReadOnlyList<T>> pages;
+            using (RequestDiagnostics.Listen(this))
+            {
+                pages = source.GetPageEnumerator(cancellationToken);
+            }
+            try
+            {
+                while (MoveNext(pages))
+                {
+                    var page = pages.Current;
+                    for (var i = 0; i < page.Count; i++)
+                    {
+                        // A retry notice of the page in flight is shown while this page is still being written.
+                        if (!_queue.IsEmpty) Drain();
+                        yield return page[i];
+                    }
+                }
+            }
+            finally
+            {
+                DisposeOnOwner(pages);
+            }
+        }
+
+        private IEnumerable<T> StreamRecords<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
         {
             IAsyncEnumerator<T> enumerator;
             using (RequestDiagnostics.Listen(this))
@@ -74,26 +110,33 @@ namespace CallTracking.Core.Threading
             }
             try
             {
-                while (true)
-                {
-                    bool hasItem;
-                    using (RequestDiagnostics.Listen(this))
-                    {
-                        var move = enumerator.MoveNextAsync();
-                        hasItem = move.IsCompletedSuccessfully ? move.Result : Wait(move.AsTask());
-                    }
-                    Drain();
-                    if (!hasItem) yield break;
-                    yield return enumerator.Current;
-                }
+                while (MoveNext(enumerator)) yield return enumerator.Current;
             }
             finally
             {
-                var dispose = enumerator.DisposeAsync();
-                if (!dispose.IsCompletedSuccessfully)
-                {
-                    try { Wait(WithResult(dispose.AsTask())); } catch (OperationCanceledException) { }
-                }
+                DisposeOnOwner(enumerator);
+            }
+        }
+
+        /// <summary>One step of an async enumerator, with this pump as the request listener of whatever the step starts.</summary>
+        private bool MoveNext<T>(IAsyncEnumerator<T> enumerator)
+        {
+            bool hasItem;
+            using (RequestDiagnostics.Listen(this))
+            {
+                var move = enumerator.MoveNextAsync();
+                hasItem = move.IsCompletedSuccessfully ? move.Result : Wait(move.AsTask());
+            }
+            Drain();
+            return hasItem;
+        }
+
+        private void DisposeOnOwner(IAsyncDisposable enumerator)
+        {
+            var dispose = enumerator.DisposeAsync();
+            if (!dispose.IsCompletedSuccessfully)
+            {
+                try { Wait(WithResult(dispose.AsTask())); } catch (OperationCanceledException) { }
             }
         }
 

@@ -52,11 +52,11 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListCalls, TrackDriveApi.CallsPath, q), response =>
-                    LazyPage<TrackDriveCallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
+                    ListPage<TrackDriveCallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
                     {
                         var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
                         return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
-                    }), ct);
+                    }, perPage), ct);
             }, query.First, observer, cancellationToken);
         }
 
@@ -88,7 +88,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 var q = ReportQuery(query);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.GetCallReport, TrackDriveApi.CallReportsPath, q), response =>
-                    LazyPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseReportRow(ref r, s, query.Category),
+                    ListPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseReportRow(ref r, s, query.Category),
                         info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
             }, query.First, observer, cancellationToken);
         }
@@ -105,7 +105,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 WriteFilter(q, query);
                 if (page > 1) q.Add(TrackDriveApi.Page, page);
                 return _executor.SendAsync(ApiRequest.Get(Ops.GetCallStatistics, TrackDriveApi.CallStatsPath, q), response =>
-                    LazyPage(response, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseStatistic(ref r, s, query.GroupBy, query.Stat),
+                    ListPage(response, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseStatistic(ref r, s, query.GroupBy, query.Stat),
                         info => StatsNextPage(page, info.Metadata)), ct);
             }, null, null, cancellationToken);
             await foreach (var row in stream.ConfigureAwait(false)) rows.Add(row);
@@ -127,7 +127,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 WriteNumberFilter(q, query, number);
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListPhoneNumbers, TrackDriveApi.PhoneNumbersPath, q), response =>
-                    LazyPage<TrackDriveTrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
+                    ListPage<TrackDriveTrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
             }, query.First, observer, cancellationToken);
         }
 
@@ -448,20 +448,16 @@ namespace CallTracking.Core.Providers.TrackDrive
         }
 
         /// <summary>
-        /// Checks the whole page first (a broken page is fetched again, inside the request's retry budget, before any of its
-        /// records is handed out), then reads records one at a time from the page's buffer, which the page owns.
+        /// Reads the whole page inside the request's retry scope, on the fetch's thread (not the pipeline's): every record is
+        /// parsed while every token is checked, so a broken page is fetched again before any of its records is handed out,
+        /// and the pooled buffer goes back at once (the page holds only its records).
         /// </summary>
-        private static Page<T> LazyPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<JsonListInfo, string?> nextToken)
+        private static Page<T> ListPage<T>(ApiResponse response, string root, RecordParser<T> parse, Func<JsonListInfo, string?> nextToken, int perPage = 0)
         {
-            try
+            using (response)
             {
-                var info = JsonPages.Scan(response.Body, root);
-                return new Page<T>(JsonPages.Enumerate(response.Body, info, parse), info.Count, nextToken(info), JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.TotalCount), response);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
+                var list = JsonPages.ReadList(response.Body, root, parse, perPage);
+                return new Page<T>(list.Items, nextToken(list.Info), JsonValues.MetadataInt64(list.Metadata, TrackDriveApi.TotalCount));
             }
         }
 

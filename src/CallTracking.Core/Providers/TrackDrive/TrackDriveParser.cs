@@ -18,8 +18,31 @@ namespace CallTracking.Core.Providers.TrackDrive
     {
         private readonly string _defaultCountry;
 
-        // Every name a TrackDrive record may carry, so reading one allocates no string per property.
-        private static readonly Utf8NameTable CallNames = new Utf8NameTable(new[] { F.Id, F.InProgress }.Concat(TrackDriveApi.CallColumns));
+        // Values that repeat across calls (status, offer, buyer, city, tracking number…) are kept once per distinct value.
+        private readonly Utf8StringCache _repeated = new Utf8StringCache();
+
+        // The call fields this parser types, in the order of CallFieldNames: the parser switches on the index.
+        private enum CallField
+        {
+            Id, Uuid, NumberCalled, CallerNumber, ConnectedTo, ObfuscatedCallerNumber, Status, InProgress, Offer, TrafficSource,
+            Buyer, CallerCity, CallerCountry, RecordingUrl, HangupReason, CreatedAt, EndedAt, TotalDuration, AnsweredDuration,
+            HoldDuration, IvrDuration, BuyerRevenue, TrafficSourcePayout, TrackDriveCost, ProviderCost, TokenValues, UserOfferId,
+            UserTrafficSourceId, UserBuyerId, SubId, RingPoolId, BuyerConverted, BuyerRepeatCaller, TrafficSourceConverted,
+            TrafficSourceRepeatCaller, CallSid, Provider, OutgoingWebhooksCount,
+        }
+
+        private static readonly string[] CallFieldNames =
+        {
+            F.Id, F.Uuid, F.NumberCalled, F.CallerNumber, F.ConnectedTo, F.ObfuscatedCallerNumber, F.Status, F.InProgress, F.Offer, F.TrafficSource,
+            F.Buyer, F.CallerCity, F.CallerCountry, F.RecordingUrl, F.HangupReason, F.CreatedAt, F.EndedAt, F.TotalDuration, F.AnsweredDuration,
+            F.HoldDuration, F.IvrDuration, F.BuyerRevenue, F.TrafficSourcePayout, F.TrackDriveCost, F.ProviderCost, F.TokenValues, F.UserOfferId,
+            F.UserTrafficSourceId, F.UserBuyerId, F.SubId, F.RingPoolId, F.BuyerConverted, F.BuyerRepeatCaller, F.TrafficSourceConverted,
+            F.TrafficSourceRepeatCaller, F.CallSid, F.Provider, F.OutgoingWebhooksCount,
+        };
+
+        // Every name a TrackDrive record may carry, so reading one allocates no string per property: the typed fields first
+        // (index = CallField), then the other documented columns (kept in Raw under the shared name).
+        private static readonly Utf8NameTable CallNames = new Utf8NameTable(CallFieldNames.Concat(TrackDriveApi.CallColumns));
         private static readonly Utf8NameTable NumberNames = new Utf8NameTable(new[] { N.TollFree }.Concat(TrackDriveApi.NumberColumns));
 
         public TrackDriveParser(string defaultCountry) => _defaultCountry = defaultCountry;
@@ -30,54 +53,56 @@ namespace CallTracking.Core.Providers.TrackDrive
             // columns, no Raw dictionary (it is made only for fields not typed).
             var call = new TrackDriveCallRecord(string.Empty);
             var raw = new RawFields();
+            var previous = -1;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var name = CallNames.Read(ref reader);
+                var index = CallNames.Find(ref reader, ref previous);
+                var name = index >= 0 ? null : reader.GetString()!;
                 reader.Read();
-                var ok = true;
-                switch (name)
+                bool ok;
+                switch ((CallField)index)
                 {
-                    case F.Id: ok = JsonValues.TryString(ref reader, out var id); call.Id = id ?? string.Empty; break;
-                    case F.Uuid: ok = JsonValues.TryString(ref reader, out var uuid); call.Uuid = uuid; break;
-                    case F.NumberCalled: ok = Phone(ref reader, out var called); call.CalledNumber = called; break;
-                    case F.CallerNumber: ok = Phone(ref reader, out var caller); call.CallerNumber = caller; break;
-                    case F.ConnectedTo: ok = Phone(ref reader, out var target); call.ConnectedTo = target; break;
-                    case F.ObfuscatedCallerNumber: ok = JsonValues.TryString(ref reader, out var obf); call.ObfuscatedCallerNumber = obf; break;
-                    case F.Status: ok = JsonValues.TryString(ref reader, out var status); call.Status = status; break;
-                    case F.InProgress: ok = JsonValues.TryBoolean(ref reader, out var inProgress); call.InProgress = inProgress; break;
-                    case F.Offer: ok = JsonValues.TryString(ref reader, out var offer); call.Offer = offer; break;
-                    case F.TrafficSource: ok = JsonValues.TryString(ref reader, out var ts); call.TrafficSource = ts; break;
-                    case F.Buyer: ok = JsonValues.TryString(ref reader, out var buyer); call.Buyer = buyer; break;
-                    case F.CallerCity: ok = JsonValues.TryString(ref reader, out var city); call.CallerCity = city; break;
-                    case F.CallerCountry: ok = JsonValues.TryString(ref reader, out var country); call.CallerCountry = country; break;
-                    case F.RecordingUrl: ok = JsonValues.TryString(ref reader, out var recording); call.RecordingUrl = recording; break;
-                    case F.HangupReason: ok = JsonValues.TryString(ref reader, out var hangup); call.HangupReason = hangup; break;
-                    case F.CreatedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var created); call.CreatedAt = created; break;
-                    case F.EndedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var ended); call.EndedAt = ended; break;
-                    case F.TotalDuration: ok = JsonValues.TryInt64(ref reader, out var total); call.TotalDuration = Seconds(total); break;
-                    case F.AnsweredDuration: ok = JsonValues.TryInt64(ref reader, out var answered); call.AnsweredDuration = Seconds(answered); break;
-                    case F.HoldDuration: ok = JsonValues.TryInt64(ref reader, out var hold); call.HoldDuration = Seconds(hold); break;
-                    case F.IvrDuration: ok = JsonValues.TryInt64(ref reader, out var ivr); call.IvrDuration = Seconds(ivr); break;
-                    case F.BuyerRevenue: ok = JsonValues.TryDecimal(ref reader, out var revenue); call.Revenue = revenue; break;
-                    case F.TrafficSourcePayout: ok = JsonValues.TryDecimal(ref reader, out var payout); call.Payout = payout; break;
-                    case F.TrackDriveCost: ok = JsonValues.TryDecimal(ref reader, out var cost); call.Cost = cost; break;
-                    case F.ProviderCost: ok = JsonValues.TryDecimal(ref reader, out var providerCost); call.ProviderCost = providerCost; break;
-                    case F.TokenValues: ok = JsonValues.TryStringList(ref reader, source, out var tokens); call.TokenValues = tokens; break;
-                    case F.UserOfferId: ok = JsonValues.TryInt64(ref reader, out var userOffer); call.UserOfferId = userOffer; break;
-                    case F.UserTrafficSourceId: ok = JsonValues.TryInt64(ref reader, out var userTs); call.UserTrafficSourceId = userTs; break;
-                    case F.UserBuyerId: ok = JsonValues.TryInt64(ref reader, out var userBuyer); call.UserBuyerId = userBuyer; break;
-                    case F.SubId: ok = JsonValues.TryString(ref reader, out var sub); call.SubId = sub; break;
-                    case F.RingPoolId: ok = JsonValues.TryInt64(ref reader, out var ringPool); call.RingPoolId = ringPool; break;
-                    case F.BuyerConverted: ok = JsonValues.TryBoolean(ref reader, out var bc); call.BuyerConverted = bc; break;
-                    case F.BuyerRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var brc); call.BuyerRepeatCaller = brc; break;
-                    case F.TrafficSourceConverted: ok = JsonValues.TryBoolean(ref reader, out var tsc); call.TrafficSourceConverted = tsc; break;
-                    case F.TrafficSourceRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var tsrc); call.TrafficSourceRepeatCaller = tsrc; break;
-                    case F.CallSid: ok = JsonValues.TryString(ref reader, out var sid); call.CallSid = sid; break;
-                    case F.Provider: ok = JsonValues.TryString(ref reader, out var carrier); call.TelephonyProvider = carrier; break;
-                    case F.OutgoingWebhooksCount: ok = JsonValues.TryInt64(ref reader, out var hooks); call.OutgoingWebhooksCount = hooks; break;
+                    case CallField.Id: ok = JsonValues.TryString(ref reader, out var id); call.Id = id ?? string.Empty; break;
+                    case CallField.Uuid: ok = JsonValues.TryString(ref reader, out var uuid); call.Uuid = uuid; break;
+                    case CallField.NumberCalled: ok = Phone(ref reader, _repeated, out var called); call.CalledNumber = called; break;
+                    case CallField.CallerNumber: ok = Phone(ref reader, null, out var caller); call.CallerNumber = caller; break;
+                    case CallField.ConnectedTo: ok = Phone(ref reader, _repeated, out var target); call.ConnectedTo = target; break;
+                    case CallField.ObfuscatedCallerNumber: ok = JsonValues.TryString(ref reader, out var obf); call.ObfuscatedCallerNumber = obf; break;
+                    case CallField.Status: ok = JsonValues.TryString(ref reader, _repeated, out var status); call.Status = status; break;
+                    case CallField.InProgress: ok = JsonValues.TryBoolean(ref reader, out var inProgress); call.InProgress = inProgress; break;
+                    case CallField.Offer: ok = JsonValues.TryString(ref reader, _repeated, out var offer); call.Offer = offer; break;
+                    case CallField.TrafficSource: ok = JsonValues.TryString(ref reader, _repeated, out var ts); call.TrafficSource = ts; break;
+                    case CallField.Buyer: ok = JsonValues.TryString(ref reader, _repeated, out var buyer); call.Buyer = buyer; break;
+                    case CallField.CallerCity: ok = JsonValues.TryString(ref reader, _repeated, out var city); call.CallerCity = city; break;
+                    case CallField.CallerCountry: ok = JsonValues.TryString(ref reader, _repeated, out var country); call.CallerCountry = country; break;
+                    case CallField.RecordingUrl: ok = JsonValues.TryString(ref reader, out var recording); call.RecordingUrl = recording; break;
+                    case CallField.HangupReason: ok = JsonValues.TryString(ref reader, _repeated, out var hangup); call.HangupReason = hangup; break;
+                    case CallField.CreatedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var created); call.CreatedAt = created; break;
+                    case CallField.EndedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var ended); call.EndedAt = ended; break;
+                    case CallField.TotalDuration: ok = JsonValues.TryInt64(ref reader, out var total); call.TotalDuration = Seconds(total); break;
+                    case CallField.AnsweredDuration: ok = JsonValues.TryInt64(ref reader, out var answered); call.AnsweredDuration = Seconds(answered); break;
+                    case CallField.HoldDuration: ok = JsonValues.TryInt64(ref reader, out var hold); call.HoldDuration = Seconds(hold); break;
+                    case CallField.IvrDuration: ok = JsonValues.TryInt64(ref reader, out var ivr); call.IvrDuration = Seconds(ivr); break;
+                    case CallField.BuyerRevenue: ok = JsonValues.TryDecimal(ref reader, out var revenue); call.Revenue = revenue; break;
+                    case CallField.TrafficSourcePayout: ok = JsonValues.TryDecimal(ref reader, out var payout); call.Payout = payout; break;
+                    case CallField.TrackDriveCost: ok = JsonValues.TryDecimal(ref reader, out var cost); call.Cost = cost; break;
+                    case CallField.ProviderCost: ok = JsonValues.TryDecimal(ref reader, out var providerCost); call.ProviderCost = providerCost; break;
+                    case CallField.TokenValues: ok = JsonValues.TryStringList(ref reader, source, _repeated, out var tokens); call.TokenValues = tokens; break;
+                    case CallField.UserOfferId: ok = JsonValues.TryInt64(ref reader, out var userOffer); call.UserOfferId = userOffer; break;
+                    case CallField.UserTrafficSourceId: ok = JsonValues.TryInt64(ref reader, out var userTs); call.UserTrafficSourceId = userTs; break;
+                    case CallField.UserBuyerId: ok = JsonValues.TryInt64(ref reader, out var userBuyer); call.UserBuyerId = userBuyer; break;
+                    case CallField.SubId: ok = JsonValues.TryString(ref reader, _repeated, out var sub); call.SubId = sub; break;
+                    case CallField.RingPoolId: ok = JsonValues.TryInt64(ref reader, out var ringPool); call.RingPoolId = ringPool; break;
+                    case CallField.BuyerConverted: ok = JsonValues.TryBoolean(ref reader, out var bc); call.BuyerConverted = bc; break;
+                    case CallField.BuyerRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var brc); call.BuyerRepeatCaller = brc; break;
+                    case CallField.TrafficSourceConverted: ok = JsonValues.TryBoolean(ref reader, out var tsc); call.TrafficSourceConverted = tsc; break;
+                    case CallField.TrafficSourceRepeatCaller: ok = JsonValues.TryBoolean(ref reader, out var tsrc); call.TrafficSourceRepeatCaller = tsrc; break;
+                    case CallField.CallSid: ok = JsonValues.TryString(ref reader, out var sid); call.CallSid = sid; break;
+                    case CallField.Provider: ok = JsonValues.TryString(ref reader, _repeated, out var carrier); call.TelephonyProvider = carrier; break;
+                    case CallField.OutgoingWebhooksCount: ok = JsonValues.TryInt64(ref reader, out var hooks); call.OutgoingWebhooksCount = hooks; break;
                     default: ok = false; break;
                 }
-                if (!ok) raw.Keep(name, ref reader, source);
+                if (!ok) raw.Keep(name ?? CallNames[index], ref reader, source);
             }
             if (call.Id.Length == 0) call.Id = call.Uuid ?? string.Empty;
             if (raw.Result != null) call.Raw = raw.Result;
@@ -188,9 +213,10 @@ namespace CallTracking.Core.Providers.TrackDrive
             return new CallStatistic(TrackDriveApi.ProviderName, groupBy, group ?? string.Empty, stat, value, raw.Result);
         }
 
-        private bool Phone(ref Utf8JsonReader reader, out string? e164)
+        private bool Phone(ref Utf8JsonReader reader, Utf8StringCache? cache, out string? e164)
         {
-            if (!JsonValues.TryString(ref reader, out var value)) { e164 = null; return false; }
+            var read = cache is null ? JsonValues.TryString(ref reader, out var value) : JsonValues.TryString(ref reader, cache, out value);
+            if (!read) { e164 = null; return false; }
             if (string.IsNullOrEmpty(value)) { e164 = null; return true; }
             if (PhoneNumberNormalizer.TryNormalize(value, _defaultCountry, out e164, out _)) return true;
             e164 = null;

@@ -96,6 +96,21 @@ Describe 'A host that cannot prompt' {
         $out = (& $PwshPath -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }) -join "`n"
         $out | Should -Not -Match 'could not be reached'
         $out | Should -Not -Match 'ProviderFailure'
+        $out | Should -Match 'count=3'
+    }
+
+    It 'a purchase under -NonInteractive with $VerbosePreference = Inquire is done once and returned' {
+        $script = @(
+            ('Import-Module -Name "{0}"' -f $ModuleManifest)
+            'Connect-CallTracking -Provider TrackDrive -Sandbox'
+            '$VerbosePreference = "Inquire"'
+            'try { $n = New-TrackingNumber -ProviderConfigurationId 150 -OfferId 100 -Country US -Force -ErrorAction Stop; "number=" + $n.Number } catch { "error=" + $_.FullyQualifiedErrorId }'
+            '$VerbosePreference = "SilentlyContinue"'
+            '"posts=" + @(Get-CallTrackingSandboxRequest | Where-Object Method -eq POST).Count'
+        ) -join [Environment]::NewLine
+        $out = (& $PwshPath -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }) -join "`n"
+        $out | Should -Match 'number=\+1'
+        $out | Should -Match 'posts=1'
     }
 }
 

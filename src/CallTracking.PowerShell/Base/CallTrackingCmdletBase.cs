@@ -126,9 +126,26 @@ namespace CallTracking.PowerShell.Base
             base.EndProcessing();
         }
 
+        private bool _verboseUnavailable;
+
+        /// <summary>
+        /// WriteVerbose that never costs the work: when verbose output would prompt ($VerbosePreference = 'Inquire') and
+        /// the host cannot prompt (-NonInteractive, a runbook, a job), the host's refusal stops verbose output for this
+        /// invocation instead of failing a request that succeeded. 'Stop' and a user's Halt still stop the command.
+        /// </summary>
+        protected void WriteVerboseLine(string message)
+        {
+            if (_verboseUnavailable) return;
+            try { WriteVerbose(message); }
+            catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                _verboseUnavailable = true;
+            }
+        }
+
         /// <summary>A pump owned by the current (pipeline) thread; verbose and progress reach PowerShell through it.</summary>
         protected PipelinePump CreatePump(string? activity = null)
-            => new PipelinePump(WriteVerbose, activity is null ? (Action<PageProgress>?)null : p => ShowProgress(activity, p));
+            => new PipelinePump(WriteVerboseLine, activity is null ? (Action<PageProgress>?)null : p => ShowProgress(activity, p));
 
         /// <summary>Runs async core work, pumping its verbose output onto this thread while it waits.</summary>
         protected T RunAsync<T>(Func<CancellationToken, Task<T>> work, string? activity = null)
@@ -197,7 +214,7 @@ namespace CallTracking.PowerShell.Base
         {
             if (force && !WhatIfRequested())
             {
-                WriteVerbose("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
+                WriteVerboseLine("Performing the operation \"" + action + "\" on target \"" + target + "\" (-Force).");
                 return true;
             }
             return ShouldProcess(target, action);

@@ -53,7 +53,7 @@ namespace CallTracking.PowerShell.Base
             TryProcess(() =>
             {
                 var result = RunAsync(change.Send);
-                WriteVerbose(change.Done);
+                WriteVerboseLine(change.Done);
                 if (PassThru && result != null) WriteObject(result);
             }, errorTarget);
         }

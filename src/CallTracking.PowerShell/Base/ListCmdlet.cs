@@ -49,7 +49,7 @@ namespace CallTracking.PowerShell.Base
                             }
                         }
                     }, CommandName + " -OutFile");
-                    WriteVerbose("Wrote " + rows + " " + rowNoun + " to " + path + ".");
+                    WriteVerboseLine("Wrote " + rows + " " + rowNoun + " to " + path + ".");
                     return;
                 }
                 foreach (var record in StreamAsync(list, CommandName))

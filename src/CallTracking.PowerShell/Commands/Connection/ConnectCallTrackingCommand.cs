@@ -104,7 +104,7 @@ namespace CallTracking.PowerShell.Commands.Connection
 
                 var connection = CallTrackingConnection.Open(options);
                 ConnectionRegistry.Register(connection);
-                WriteVerbose("Connected '" + connection.Name + "' to " + connection.Provider + " at " + string.Join(", ", System.Linq.Enumerable.Select(connection.Endpoints, e => e.BaseUri.ToString()))
+                WriteVerboseLine("Connected '" + connection.Name + "' to " + connection.Provider + " at " + string.Join(", ", System.Linq.Enumerable.Select(connection.Endpoints, e => e.BaseUri.ToString()))
                              + (connection.IsSandbox ? " (in-process sandbox)" : string.Empty) + "; it is now the current connection.");
                 if (PassThru) WriteObject(connection);
             }

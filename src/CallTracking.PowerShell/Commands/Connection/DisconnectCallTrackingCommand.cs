@@ -58,7 +58,7 @@ namespace CallTracking.PowerShell.Commands.Connection
         {
             var wasCurrent = ConnectionRegistry.IsCurrent(connection);
             var current = ConnectionRegistry.Remove(connection);
-            WriteVerbose("Disconnected '" + connection.Name + "' (" + connection.Provider + ")."
+            WriteVerboseLine("Disconnected '" + connection.Name + "' (" + connection.Provider + ")."
                          + (wasCurrent ? current is null ? " No connection is current now." : " The current connection is now '" + current.Name + "' (" + current.Provider + ")." : string.Empty));
             if (PassThru) WriteObject(connection);
         }

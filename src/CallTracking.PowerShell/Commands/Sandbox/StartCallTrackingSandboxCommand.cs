@@ -55,7 +55,7 @@ namespace CallTracking.PowerShell.Commands.Sandbox
                 var uri = sandbox.Start(port);
                 SandboxRegistry.Add(sandbox);
                 var baseUri = support.SandboxBaseUri(sandbox);
-                WriteVerbose("Sandbox listening at " + uri + "; " + support.Provider + " base URI " + baseUri + ".");
+                WriteVerboseLine("Sandbox listening at " + uri + "; " + support.Provider + " base URI " + baseUri + ".");
                 var shown = new PSObject(sandbox);
                 shown.Properties.Add(new PSNoteProperty("Provider", support.Provider));
                 shown.Properties.Add(new PSNoteProperty("BaseUri", baseUri));

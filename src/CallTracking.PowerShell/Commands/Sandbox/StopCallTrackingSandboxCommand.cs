@@ -36,7 +36,7 @@ namespace CallTracking.PowerShell.Commands.Sandbox
                 sandbox.Stop();
                 SandboxRegistry.Remove(sandbox);
                 sandbox.Dispose();
-                WriteVerbose("Stopped the sandbox at " + where + ".");
+                WriteVerboseLine("Stopped the sandbox at " + where + ".");
                 if (PassThru) WriteObject(sandbox);
             }
         }

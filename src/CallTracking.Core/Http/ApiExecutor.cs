@@ -138,35 +138,19 @@ namespace CallTracking.Core.Http
                 using var message = request.CreateMessage(endpoint.BaseUri, attempt);
                 await AuthenticateAsync(message, request, endpoint, attempt, cancellationToken, timeout).ConfigureAwait(false);
 
-                var response = await SendOnceAsync(message, request, endpoint, cancellationToken, timeout).ConfigureAwait(false);
-                var body = await ReadBodyAsync(response, request, cancellationToken, timeout).ConfigureAwait(false);
-
-                var status = (int)response.StatusCode;
-                var mediaType = body.Headers.ContentType?.MediaType;
-                ResponseFailure? failure;
-                try
+                var exchange = await ExchangeAsync(message, request, endpoint, cancellationToken, timeout).ConfigureAwait(false);
+                if (exchange.Failure != null)
                 {
-                    failure = _interpreter.Interpret(new ResponseContext(request, status, response.Headers, mediaType, body.Memory));
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException))
-                {
-                    response.Dispose();
-                    throw Unreadable(request, status, ex);
-                }
-
-                if (failure != null)
-                {
-                    response.Dispose();
                     // A token that expired: fetch a fresh one once and send again (the server refused before acting).
-                    if (status == 401 && !renewed && _authenticator.Invalidate(endpoint.Name))
+                    if (exchange.Status == 401 && !renewed && _authenticator.Invalidate(endpoint.Name))
                     {
                         renewed = true;
                         continue;
                     }
-                    throw HttpFailure(request, failure);
+                    throw HttpFailure(request, exchange.Failure);
                 }
 
-                var reply = new ApiResponse(status, body.Memory, mediaType, response);
+                var reply = exchange.Reply!;
                 try
                 {
                     return read(reply);
@@ -174,7 +158,7 @@ namespace CallTracking.Core.Http
                 catch (TransientContentException ex)
                 {
                     reply.Dispose();
-                    throw Unreadable(request, status, ex);
+                    throw Unreadable(request, exchange.Status, ex);
                 }
                 catch
                 {
@@ -214,6 +198,29 @@ namespace CallTracking.Core.Http
             var endpoint = EndpointOf(request);
             using var message = request.CreateMessage(endpoint.BaseUri, attempt);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(attemptToken);
+            var exchange = await ExchangeAsync(message, request, endpoint, user, timeout).ConfigureAwait(false);
+            if (exchange.Failure != null) throw HttpFailure(request, exchange.Failure);
+            return exchange.Reply!;
+        }
+
+        /// <summary>What one exchange gave: a reply the interpreter accepted, or its failure (the response then disposed).</summary>
+        private sealed class Exchange
+        {
+            public Exchange(int status, ResponseFailure? failure, ApiResponse? reply)
+            {
+                Status = status;
+                Failure = failure;
+                Reply = reply;
+            }
+
+            public int Status { get; }
+            public ResponseFailure? Failure { get; }
+            public ApiResponse? Reply { get; }
+        }
+
+        /// <summary>Sends one message, reads its body within the attempt's timeout, and asks the provider's interpreter.</summary>
+        private async Task<Exchange> ExchangeAsync(HttpRequestMessage message, ApiRequest request, ApiEndpoint endpoint, CancellationToken user, CancellationTokenSource timeout)
+        {
             var response = await SendOnceAsync(message, request, endpoint, user, timeout).ConfigureAwait(false);
             var body = await ReadBodyAsync(response, request, user, timeout).ConfigureAwait(false);
             var status = (int)response.StatusCode;
@@ -228,12 +235,9 @@ namespace CallTracking.Core.Http
                 response.Dispose();
                 throw Unreadable(request, status, ex);
             }
-            if (failure != null)
-            {
-                response.Dispose();
-                throw HttpFailure(request, failure);
-            }
-            return new ApiResponse(status, body.Memory, mediaType, response);
+            if (failure == null) return new Exchange(status, null, new ApiResponse(status, body.Memory, mediaType, response));
+            response.Dispose();
+            return new Exchange(status, failure, null);
         }
 
         private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage message, ApiRequest request, ApiEndpoint endpoint, CancellationToken user, CancellationTokenSource timeout)

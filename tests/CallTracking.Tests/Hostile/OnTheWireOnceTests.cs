@@ -86,3 +86,24 @@ public class OnTheWireOnceTests
         Assert.Equal(1 + maxRetry, server.Requests.Count - before);
     }
 }
+
+/// <summary>The empty content that keeps the stack from resending costs nothing else: reads still share one connection.</summary>
+public class KeepAliveWithEmptyContentTests
+{
+    [Fact]
+    public async Task Sequential_reads_share_one_kept_alive_connection()
+    {
+        using var server = new HostileServer((request, stream, _) => HostileServer.Reply(stream, 200, "{\"id\":7,\"number\":\"+15555550107\"}"));
+        using var connection = CallTrackingConnection.Open(new ConnectionOptions
+        {
+            Provider = TrackDriveApi.ProviderName,
+            Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
+            BaseUri = server.BaseUri,
+        });
+        var numbers = connection.Capability<ITrackingNumbers>("test");
+        for (var i = 0; i < 10; i++) await numbers.GetNumberAsync("7", CancellationToken.None);
+        Assert.Equal(10, server.Requests.Count);
+        Assert.Equal(1, server.Connections);
+        Assert.All(server.Requests, r => Assert.Equal("0", r.Headers.GetValueOrDefault("Content-Length", "0")));
+    }
+}

@@ -20,6 +20,12 @@ namespace CallTracking.Core.Capabilities
         /// <summary>Records per request (-PageSize); null = the module's default for the provider.</summary>
         public int? PageSize { get; set; }
         public ProviderOptions? Options { get; set; }
+
+        /// <summary>
+        /// The records flow into further commands that may change or remove them (Get-X | Set-X): a provider whose
+        /// paging shifts when records change reads every page before handing out the first record, so none is skipped.
+        /// </summary>
+        public bool ReadAllFirst { get; set; }
     }
 
     /// <summary>Get-CallLog: calls in a time range, plus the provider's filters.</summary>

@@ -34,5 +34,7 @@ namespace CallTracking.Core.Http
     {
         void OnRequest(RequestLogEntry entry);
         void OnRetry(string operation, int attempt, TimeSpan delay, string reason);
+        /// <summary>A note for the user about the operation (verbose), or a warning when it may change the result.</summary>
+        void OnNotice(string message, bool warning);
     }
 }

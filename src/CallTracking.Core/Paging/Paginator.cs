@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Http;
+using CallTracking.Core.Model;
 
 namespace CallTracking.Core.Paging
 {
@@ -27,7 +29,9 @@ namespace CallTracking.Core.Paging
     /// fetcher that materialises its page (reads every record while it validates the reply) does that work off the
     /// consumer's thread. The next page's token comes from the page (a cursor, a page number, the last record's id: the
     /// provider's reader decides). Each fetch is one request with its own retry budget, retried inside it, so a broken page
-    /// is fetched again before any of its records is handed out: nothing is lost or repeated.
+    /// is fetched again before any of its records is handed out: nothing is lost or repeated. With <see cref="PageRules{T}"/>
+    /// a token that repeats or turns back, or a page that repeats the previous one, stops the listing with a
+    /// ProviderFailure that says why; records that repeat the previous page's are dropped.
     /// </summary>
     public static class Paginator
     {
@@ -39,20 +43,37 @@ namespace CallTracking.Core.Paging
             CancellationToken cancellationToken)
         {
             if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
-            return new PagedStream<T>(operation, fetchPage, first, observer, cancellationToken);
+            return new PagedStream<T>(new PageGuard<T>(string.Empty, operation, operation, null), fetchPage, first, observer, cancellationToken);
+        }
+
+        /// <summary>A provider's list, checked by its <paramref name="rules"/>; failures name the provider and the operation.</summary>
+        public static IAsyncEnumerable<T> StreamAsync<T>(
+            string provider,
+            ApiOperation operation,
+            PageFetcher<T> fetchPage,
+            long? first,
+            PageRules<T>? rules,
+            Action<PageProgress>? observer,
+            CancellationToken cancellationToken)
+        {
+            if (operation is null) throw new ArgumentNullException(nameof(operation));
+            if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
+            return new PagedStream<T>(new PageGuard<T>(provider, operation.Name, operation.Description, rules), fetchPage, first, observer, cancellationToken);
         }
 
         private sealed class PagedStream<T> : IPagedAsyncEnumerable<T>
         {
+            private readonly PageGuard<T> _guardTemplate;
             private readonly string _operation;
             private readonly PageFetcher<T> _fetchPage;
             private readonly long? _first;
             private readonly Action<PageProgress>? _observer;
             private readonly CancellationToken _token;
 
-            public PagedStream(string operation, PageFetcher<T> fetchPage, long? first, Action<PageProgress>? observer, CancellationToken token)
+            public PagedStream(PageGuard<T> guard, PageFetcher<T> fetchPage, long? first, Action<PageProgress>? observer, CancellationToken token)
             {
-                _operation = operation;
+                _guardTemplate = guard;
+                _operation = guard.Operation;
                 _fetchPage = fetchPage;
                 _first = first;
                 _observer = observer;
@@ -76,6 +97,10 @@ namespace CallTracking.Core.Paging
             private async IAsyncEnumerable<IReadOnlyList<T>> Pages([EnumeratorCancellation] CancellationToken cancellationToken)
             {
                 if (_first.HasValue && _first.Value <= 0) yield break;
+                var guard = _guardTemplate.Fresh();
+                // Every page first, then the records, when what consumes them may change what the next page would hold.
+                var held = guard.ReadAllFirst ? new List<IReadOnlyList<T>>() : null;
+                long heldCount = 0;
                 // Both the stream's token and the enumerator's stop it; cancelling this one also stops the page in flight.
                 using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(_token, cancellationToken);
                 Task<Page<T>>? next = Fetch(null, prefetch.Token);
@@ -90,20 +115,42 @@ namespace CallTracking.Core.Paging
                         try
                         {
                             pageNumber++;
-                            var take = page.Count;
+                            var fresh = guard.Admit(Materialise(page, page.Count), pageNumber);
+                            var take = fresh.Count;
                             if (_first.HasValue && received + take > _first.Value) take = (int)(_first.Value - received);
                             received += take;
                             _observer?.Invoke(new PageProgress(_operation, pageNumber, received, page.TotalCount));
                             var more = page.NextToken != null && page.Count > 0 && !(_first.HasValue && received >= _first.Value);
                             // Ask for the next page now, before this one is consumed.
-                            if (more) next = Fetch(page.NextToken, prefetch.Token);
-                            var items = Materialise(page, take);
-                            if (items.Count > 0) yield return items;
+                            if (more)
+                            {
+                                guard.CheckToken(page.NextToken!, pageNumber);
+                                next = Fetch(page.NextToken, prefetch.Token);
+                            }
+                            var items = take >= fresh.Count ? fresh : new Prefix(fresh, take);
+                            if (items.Count == 0) continue;
+                            if (held is null)
+                            {
+                                yield return items;
+                                continue;
+                            }
+                            held.Add(items);
+                            heldCount += items.Count;
+                            if (heldCount > guard.ReadAllLimit)
+                            {
+                                guard.WarnReadAllLimit();
+                                foreach (var earlier in held) yield return earlier;
+                                held = null;
+                            }
                         }
                         finally
                         {
                             page.Dispose();
                         }
+                    }
+                    if (held != null)
+                    {
+                        foreach (var items in held) yield return items;
                     }
                 }
                 finally

@@ -20,12 +20,14 @@ namespace CallTracking.Core.Threading
         private readonly AutoResetEvent _signal = new AutoResetEvent(false);
         private readonly Action<string> _verbose;
         private readonly Action<PageProgress>? _progress;
+        private readonly Action<string>? _warning;
         private readonly int _ownerThread;
 
-        public PipelinePump(Action<string> verbose, Action<PageProgress>? progress = null)
+        public PipelinePump(Action<string> verbose, Action<PageProgress>? progress = null, Action<string>? warning = null)
         {
             _verbose = verbose ?? throw new ArgumentNullException(nameof(verbose));
             _progress = progress;
+            _warning = warning;
             _ownerThread = Environment.CurrentManagedThreadId;
         }
 
@@ -50,6 +52,8 @@ namespace CallTracking.Core.Threading
 
         void IRequestListener.OnRetry(string operation, int attempt, TimeSpan delay, string reason)
             => Post(() => _verbose(operation + ": " + reason + "; attempt " + attempt + " in " + Math.Round(delay.TotalSeconds, 1) + " s"));
+
+        void IRequestListener.OnNotice(string message, bool warning) => Post(() => (warning ? _warning ?? _verbose : _verbose)(message));
 
         public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
         {

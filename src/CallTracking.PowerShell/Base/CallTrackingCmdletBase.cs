@@ -143,9 +143,22 @@ namespace CallTracking.PowerShell.Base
             }
         }
 
-        /// <summary>A pump owned by the current (pipeline) thread; verbose and progress reach PowerShell through it.</summary>
+        private bool _warningUnavailable;
+
+        /// <summary>WriteWarning that never costs the work, as <see cref="WriteVerboseLine"/> (a warning that would prompt in a host that cannot).</summary>
+        protected void WriteWarningLine(string message)
+        {
+            if (_warningUnavailable) return;
+            try { WriteWarning(message); }
+            catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                _warningUnavailable = true;
+            }
+        }
+
+        /// <summary>A pump owned by the current (pipeline) thread; verbose, warnings and progress reach PowerShell through it.</summary>
         protected PipelinePump CreatePump(string? activity = null)
-            => new PipelinePump(WriteVerboseLine, activity is null ? (Action<PageProgress>?)null : p => ShowProgress(activity, p));
+            => new PipelinePump(WriteVerboseLine, activity is null ? (Action<PageProgress>?)null : p => ShowProgress(activity, p), WriteWarningLine);
 
         /// <summary>Runs async core work, pumping its verbose output onto this thread while it waits.</summary>
         protected T RunAsync<T>(Func<CancellationToken, Task<T>> work, string? activity = null)

@@ -16,6 +16,12 @@ namespace CallTracking.PowerShell.Base
     public abstract class ListCmdlet : CallTrackingCmdlet
     {
         /// <summary>
+        /// True when this cmdlet's output flows into further commands (Get-TrackingNumber | Set-TrackingNumber): a
+        /// provider whose pages shift when records change then reads every page first, so the pipeline reaches every record.
+        /// </summary>
+        protected bool OutputFlowsOn => MyInvocation.PipelinePosition < MyInvocation.PipelineLength;
+
+        /// <summary>
         /// One list query as a unit of work (a failure is a per-item error for <paramref name="errorTarget"/>): with
         /// <paramref name="outFile"/>, writes the provider's CSV to that file (Write-Progress, then a verbose line with the
         /// row count); otherwise writes each record as it arrives. Only a failure of the file itself is OutFileFailed.

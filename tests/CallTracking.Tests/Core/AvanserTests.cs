@@ -437,5 +437,6 @@ public class AvanserTests
         public List<string> All { get; } = new();
         public void OnRequest(RequestLogEntry entry) { lock (All) All.Add(entry.ToString()); }
         public void OnRetry(string operation, int attempt, TimeSpan delay, string reason) { }
+        public void OnNotice(string message, bool warning) { }
     }
 }

@@ -342,5 +342,6 @@ public class AvidTrakTests
         public List<string> All { get; } = new();
         public void OnRequest(RequestLogEntry entry) { lock (All) All.Add(entry.ToString()); }
         public void OnRetry(string operation, int attempt, TimeSpan delay, string reason) { }
+        public void OnNotice(string message, bool warning) { }
     }
 }

@@ -295,5 +295,6 @@ public class TrackDriveRequestTests
         public List<string> Lines { get; } = new();
         public void OnRequest(RequestLogEntry entry) { lock (Lines) Lines.Add(entry.ToString()); }
         public void OnRetry(string operation, int attempt, TimeSpan delay, string reason) { }
+        public void OnNotice(string message, bool warning) { }
     }
 }

@@ -87,6 +87,12 @@ namespace CallTracking.Core.Providers.TrackDrive
         public const string Cursor = "cursor";
         public const long FirstCursor = -1;
         public const long LastCursor = 0;
+        /// <summary>
+        /// How next_cursor moves: assumed to grow page by page (the seed only says "move backwards and forwards"; the
+        /// sandbox's cursors grow). One that falls back or repeats stops a listing. Set PageTokenOrder.Any if a live
+        /// account sends opaque cursors.
+        /// </summary>
+        public const Paging.PageTokenOrder CursorOrder = Paging.PageTokenOrder.Increasing;
         public const string Page = "page";
         public const string PerPage = "per_page";
         public const int DefaultPerPage = 25;                   // [calls]

@@ -43,7 +43,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             TrackDriveValidation.Calls(query);
             var perPage = PageSize(query.PerPage, query.First);
-            return Paginator.StreamAsync<TrackDriveCallRecord>(Ops.ListCalls.Name, (token, ct) =>
+            return Paginator.StreamAsync<TrackDriveCallRecord>(_executor.Provider, Ops.ListCalls, (token, ct) =>
             {
                 var q = new QueryBuilder();
                 WriteFilter(q, query);
@@ -57,7 +57,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                         var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
                         return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
                     }, perPage), ct);
-            }, query.First, observer, cancellationToken);
+            }, query.First, new PageRules<TrackDriveCallRecord> { KeyOf = c => c.Id, TokenOrder = TrackDriveApi.CursorOrder }, observer, cancellationToken);
         }
 
         /// <summary>GET /calls/:uuid — by numeric id or uuid.</summary>
@@ -82,7 +82,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             TrackDriveValidation.Report(query);
             var perPage = PageSize(query.PerPage, query.First);
-            return Paginator.StreamAsync<CallReportRow>(Ops.GetCallReport.Name, (token, ct) =>
+            return Paginator.StreamAsync<CallReportRow>(_executor.Provider, Ops.GetCallReport, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
                 var q = ReportQuery(query);
@@ -90,7 +90,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 return _executor.SendAsync(ApiRequest.Get(Ops.GetCallReport, TrackDriveApi.CallReportsPath, q), response =>
                     ListPage(response, TrackDriveApi.ReportsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseReportRow(ref r, s, query.Category),
                         info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
-            }, query.First, observer, cancellationToken);
+            }, query.First, new PageRules<CallReportRow> { KeyOf = r => r.Value, TokenOrder = PageTokenOrder.Increasing }, observer, cancellationToken);
         }
 
         /// <summary>GET /calls/stats by group_by and stat over a required created_at range; follows page when the reply says there are more.</summary>
@@ -98,7 +98,7 @@ namespace CallTracking.Core.Providers.TrackDrive
         {
             TrackDriveValidation.Stats(query);
             var rows = new List<CallStatistic>();
-            var stream = Paginator.StreamAsync<CallStatistic>(Ops.GetCallStatistics.Name, (token, ct) =>
+            var stream = Paginator.StreamAsync<CallStatistic>(_executor.Provider, Ops.GetCallStatistics, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
                 var q = new QueryBuilder().Add(TrackDriveApi.GroupBy, query.GroupBy).Add(TrackDriveApi.Stat, query.Stat);
@@ -107,7 +107,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 return _executor.SendAsync(ApiRequest.Get(Ops.GetCallStatistics, TrackDriveApi.CallStatsPath, q), response =>
                     ListPage(response, TrackDriveApi.StatsRoot, (ref Utf8JsonReader r, JsonSource s) => _parser.ParseStatistic(ref r, s, query.GroupBy, query.Stat),
                         info => StatsNextPage(page, info.Metadata)), ct);
-            }, null, null, cancellationToken);
+            }, null, new PageRules<CallStatistic> { KeyOf = r => r.Group, TokenOrder = PageTokenOrder.Increasing }, null, cancellationToken);
             await foreach (var row in stream.ConfigureAwait(false)) rows.Add(row);
             return rows;
         }
@@ -120,7 +120,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             TrackDriveValidation.Numbers(query);
             var perPage = PageSize(query.PerPage, query.First);
             var number = query.Number is null ? null : PhoneNumberNormalizer.Normalize(query.Number, _defaultCountry, "Number");
-            return Paginator.StreamAsync<TrackDriveTrackingNumber>(Ops.ListPhoneNumbers.Name, (token, ct) =>
+            return Paginator.StreamAsync<TrackDriveTrackingNumber>(_executor.Provider, Ops.ListPhoneNumbers, (token, ct) =>
             {
                 var page = token is null ? 1 : long.Parse(token, CultureInfo.InvariantCulture);
                 var q = new QueryBuilder();
@@ -128,7 +128,14 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Page, page).Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListPhoneNumbers, TrackDriveApi.PhoneNumbersPath, q), response =>
                     ListPage<TrackDriveTrackingNumber>(response, TrackDriveApi.NumbersRoot, _parser.ParseNumber, info => NextPage(page, info.Count, perPage, info.Metadata)), ct);
-            }, query.First, observer, cancellationToken);
+            }, query.First, new PageRules<TrackDriveTrackingNumber>
+            {
+                KeyOf = n => n.Id,
+                TokenOrder = PageTokenOrder.Increasing,
+                // Page numbers: setting or removing the numbers listed moves the rest to earlier pages.
+                ShiftsWhenRecordsChange = true,
+                ReadAllFirst = query.ReadAllFirst,
+            }, observer, cancellationToken);
         }
 
         /// <summary>GET /phone_numbers/:id — the internal id or the number (any form; sent as +E164).</summary>
@@ -325,6 +332,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var q = OptionsOf<TrackDriveNumberQuery>(query.Options, "Get-TrackingNumber")?.Copy() ?? new TrackDriveNumberQuery();
             if (query.First.HasValue) q.First = query.First;
             if (query.PageSize.HasValue) q.PerPage = query.PageSize;
+            q.ReadAllFirst = query.ReadAllFirst;
             return q;
         }
 

@@ -97,6 +97,8 @@ namespace CallTracking.Core.Providers.TrackDrive
         public decimal? RingPoolId { get; set; }
         public int? PerPage { get; set; }
         public long? First { get; set; }
+        /// <summary>Read every page before the first number is handed out (the numbers flow into commands that change them).</summary>
+        public bool ReadAllFirst { get; set; }
     }
 
     /// <summary>POST /phone_numbers [numbers]: buys a number. Spends money: never retried once it may have arrived.</summary>

@@ -54,7 +54,7 @@ namespace CallTracking.PowerShell.Commands.Calls
             TryProcess(() =>
             {
                 var log = connection.Capability<ICallLog>(CommandName);
-                var query = new CallLogQuery { CreatedAfter = CreatedAfter, CreatedBefore = CreatedBefore, First = First, PageSize = PageSize, Options = BoundProviderParameters()?.ToOptions() };
+                var query = new CallLogQuery { CreatedAfter = CreatedAfter, CreatedBefore = CreatedBefore, First = First, PageSize = PageSize, Options = BoundProviderParameters()?.ToOptions(), ReadAllFirst = OutputFlowsOn };
                 log.Validate(query);
                 var csv = connection.Supports<ICallLogCsv>() ? connection.Capability<ICallLogCsv>(CommandName) : null;
                 WriteCsvOrRecords(OutFile, "calls", null,

@@ -49,7 +49,7 @@ namespace CallTracking.PowerShell.Commands.Calls
             TryProcess(() =>
             {
                 var reports = connection.Capability<ICallReports>(CommandName);
-                var query = new CallReportQuery { CreatedAfter = CreatedAfter, CreatedBefore = CreatedBefore, First = First, PageSize = PageSize, Options = options };
+                var query = new CallReportQuery { CreatedAfter = CreatedAfter, CreatedBefore = CreatedBefore, First = First, PageSize = PageSize, Options = options, ReadAllFirst = OutputFlowsOn };
                 reports.Validate(query);
                 WriteCsvOrRecords(OutFile, "report rows", null,
                     (file, progress, ct) => reports.ExportCallReportCsvAsync(query, file, progress, ct),

@@ -40,7 +40,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
             TryProcess(() =>
             {
                 var numbers = connection.Capability<ITrackingNumbers>(CommandName);
-                var query = new NumberQuery { First = First, PageSize = PageSize, Options = BoundProviderParameters()?.ToOptions() };
+                var query = new NumberQuery { First = First, PageSize = PageSize, Options = BoundProviderParameters()?.ToOptions(), ReadAllFirst = OutputFlowsOn };
                 numbers.Validate(query);
                 var csv = connection.Supports<ITrackingNumbersCsv>() ? connection.Capability<ITrackingNumbersCsv>(CommandName) : null;
                 WriteCsvOrRecords(OutFile, "numbers", null,

@@ -34,3 +34,59 @@ Describe 'Pipelines that change what they list' {
         @(Get-CallTrackingSandboxRequest -Connection $conn | Where-Object Method -eq DELETE).Count | Should -Be $before
     }
 }
+
+Describe '-OutFile puts a file in place only when it is complete' {
+    BeforeAll {
+        $script:conn = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 600 -MaxRetry 0 -PassThru
+    }
+    AfterAll {
+        Disconnect-CallTracking -Connection $script:conn
+    }
+    BeforeEach {
+        $conn.SandboxInstance.Faults.Clear()
+        $script:folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $script:path = Join-Path $folder 'calls.csv'
+        Set-Content -Path $path -Value 'keep me' -NoNewline
+    }
+
+    It 'a failed export leaves the existing file as it was and no partial file' {
+        # The third page fails for good: two pages were already written when it does.
+        Add-SandboxFault $conn @{ Kind = 'TruncatedBody'; PathContains = '/calls.csv'; SkipFirst = 2; Times = [int]::MaxValue }
+        $err = $null
+        try { Get-CallLog -Connection $conn -PageSize 100 -OutFile $path -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ProviderFailure,*'
+        Get-Content -Path $path -Raw | Should -Be 'keep me'
+        @(Get-ChildItem -Path $folder -Force).Name | Should -Be @('calls.csv')
+    }
+
+    It 'a stopped export leaves the existing file as it was and no partial file' {
+        # A runspace of its own, as a user's Ctrl+C: page 2 of the export hangs, the pipeline is stopped meanwhile.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($Manifest, $Path)
+                Import-Module -Name $Manifest
+                $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 600 -PassThru
+                $c.SandboxInstance.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'Latency'; PathContains = '/calls.csv'; SkipFirst = 1; Delay = [timespan]::FromSeconds(30); Times = 100 })
+                Get-CallLog -PageSize 100 -OutFile $Path
+            }).AddArgument($ModuleManifest).AddArgument($path)
+        $async = $ps.BeginInvoke()
+        $deadline = [datetime]::UtcNow.AddSeconds(20)
+        while (@(Get-ChildItem -Path $folder -Force -Filter '*.partial').Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        @(Get-ChildItem -Path $folder -Force -Filter '*.partial').Count | Should -Be 1
+        Start-Sleep -Milliseconds 300
+        $ps.Stop()
+        try { $ps.EndInvoke($async) } catch { }
+        $ps.Dispose()
+        $deadline = [datetime]::UtcNow.AddSeconds(5)
+        while (@(Get-ChildItem -Path $folder -Force).Count -gt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        Get-Content -Path $path -Raw | Should -Be 'keep me'
+        @(Get-ChildItem -Path $folder -Force).Name | Should -Be @('calls.csv')
+    }
+
+    It 'a complete export replaces the file' {
+        Get-CallLog -Connection $conn -PageSize 100 -OutFile $path
+        @(Import-Csv -Path $path).Count | Should -Be 600
+        @(Get-ChildItem -Path $folder -Force).Name | Should -Be @('calls.csv')
+    }
+}

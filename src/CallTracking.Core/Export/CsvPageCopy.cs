@@ -36,6 +36,7 @@ namespace CallTracking.Core.Export
             var pageNumber = 1;
             string[]? header = null;
             int[]? kept = null;
+            HashSet<string>? rowsOfPreviousPage = null;
             using var writer = new StreamWriter(destination, new UTF8Encoding(false), 65536, leaveOpen: true);
             using var csvOut = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
             while (!(first.HasValue && written >= first.Value))
@@ -56,9 +57,27 @@ namespace CallTracking.Core.Export
                     order = kept;
                 }
                 else order = Reorder(operation, pageNumber, header, kept!, page.Header);
+                // Rows the previous page already gave (page numbers while rows arrive) are left out; a page of nothing
+                // else means the paging does not advance, and the file would grow without end.
+                var rowsOfThisPage = new HashSet<string>(StringComparer.Ordinal);
+                var repeats = 0;
+                foreach (var row in page.Rows)
+                {
+                    var key = string.Join("\u001f", row);
+                    rowsOfThisPage.Add(key);
+                    if (rowsOfPreviousPage != null && rowsOfPreviousPage.Contains(key)) repeats++;
+                }
+                if (page.Rows.Count > 0 && repeats == page.Rows.Count)
+                    throw new CallTrackingException(string.Empty, operation, CallTrackingErrorKind.ProviderFailure,
+                        "The CSV reply of page " + pageNumber + " repeats page " + (pageNumber - 1) + ": the provider's paging does not advance. The export was stopped; the file is not written.");
+                if (repeats > 0)
+                    Http.RequestDiagnostics.Current?.OnNotice(operation + ": page " + pageNumber + " of the CSV repeated " + repeats + " row(s) of page " + (pageNumber - 1) + " (rows were added while the list was read); left out", warning: false);
+                var previous = rowsOfPreviousPage;
+                rowsOfPreviousPage = rowsOfThisPage;
                 foreach (var row in page.Rows)
                 {
                     if (first.HasValue && written >= first.Value) break;
+                    if (previous != null && repeats > 0 && previous.Contains(string.Join("\u001f", row))) continue;
                     foreach (var i in order) csvOut.WriteField(EscapeFormula(row[i]));
                     await csvOut.NextRecordAsync().ConfigureAwait(false);
                     written++;

@@ -90,3 +90,32 @@ Describe '-OutFile puts a file in place only when it is complete' {
         @(Get-ChildItem -Path $folder -Force).Name | Should -Be @('calls.csv')
     }
 }
+
+Describe 'Connections made in runspaces that end' {
+    It 'are disposed when their runspace closes (<Mode>)' -TestCases @(
+        @{ Mode = '-UseNewRunspace'; New = $true }
+        @{ Mode = 'pooled runspaces'; New = $false }
+    ) {
+        $manifest = $ModuleManifest
+        $block = {
+            Import-Module -Name $using:manifest
+            $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 5 -PassThru
+            $null = Get-CallLog -First 1
+            $c
+        }
+        $made = if ($New) { 1..12 | ForEach-Object -UseNewRunspace -ThrottleLimit 3 -Parallel $block } else { 1..12 | ForEach-Object -ThrottleLimit 3 -Parallel $block }
+        $made.Count | Should -Be 12
+        $deadline = [datetime]::UtcNow.AddSeconds(5)
+        while (@($made | Where-Object { -not $_.IsDisconnected }).Count -gt 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        @($made | Where-Object { -not $_.IsDisconnected }).Count | Should -Be 0
+    }
+
+    It 'leave the connections of the runspace that stays open alone' {
+        $mine = Connect-CallTracking -Provider TrackDrive -Sandbox -Name 'stays' -PassThru
+        $manifest = $ModuleManifest
+        $null = 1..3 | ForEach-Object -UseNewRunspace -Parallel { Import-Module -Name $using:manifest; Connect-CallTracking -Provider TrackDrive -Sandbox -Name 'stays' }
+        $mine.IsDisconnected | Should -BeFalse
+        @(Get-CallLog -Connection $mine -First 1).Count | Should -Be 1
+        Disconnect-CallTracking -Connection $mine
+    }
+}

@@ -33,7 +33,19 @@ namespace CallTracking.PowerShell.Session
             if (ByRunspace.TryGetValue(key, out var state) || !create) return state ?? new RunspaceConnections();
             state = new RunspaceConnections();
             ByRunspace[key] = state;
+            // A runspace that ends (ForEach-Object -Parallel, a job, a runbook's worker) takes its connections with it:
+            // nothing else would ever dispose their sockets, handlers and sandboxes.
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace != null) runspace.StateChanged += OnRunspaceStateChanged;
             return state;
+        }
+
+        private static void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+        {
+            var state = e.RunspaceStateInfo.State;
+            if (!(sender is Runspace runspace) || (state != RunspaceState.Closed && state != RunspaceState.Broken)) return;
+            runspace.StateChanged -= OnRunspaceStateChanged;
+            DisposeRunspace(runspace.InstanceId);
         }
 
         public static CallTrackingConnection? Current
@@ -91,12 +103,13 @@ namespace CallTracking.PowerShell.Session
         }
 
         /// <summary>Remove-Module: forgets and disposes this runspace's connections; other runspaces keep theirs.</summary>
-        public static void Clear()
+        public static void Clear() => DisposeRunspace(RunspaceKey);
+
+        private static void DisposeRunspace(Guid key)
         {
             List<CallTrackingConnection> all;
             lock (Gate)
             {
-                var key = RunspaceKey;
                 if (!ByRunspace.TryGetValue(key, out var mine)) return;
                 ByRunspace.Remove(key);
                 all = mine.ByName.Values.ToList();
@@ -104,7 +117,7 @@ namespace CallTracking.PowerShell.Session
             }
             foreach (var c in all)
             {
-                try { c.Dispose(); } catch (Exception) { /* module removal goes on */ }
+                try { c.Dispose(); } catch (Exception) { /* module removal or the runspace's end goes on */ }
             }
         }
     }

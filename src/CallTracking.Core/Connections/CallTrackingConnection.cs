@@ -155,17 +155,10 @@ namespace CallTracking.Core.Connections
         {
             if (string.IsNullOrEmpty(text)) return text;
             var forms = new List<string?>();
-            if (_credential != null)
-            {
-                forms.Add(_credential.UseSecret(s => s));
-                forms.Add(_credential.UseSecret(Uri.EscapeDataString));
-            }
-            foreach (var s in _secrets)
-            {
-                forms.Add(s.Use(v => v));
-                forms.Add(s.Use(Uri.EscapeDataString));
-            }
+            if (_credential != null) forms.Add(_credential.UseSecret(s => s));
+            foreach (var s in _secrets) forms.Add(s.Use(v => v));
             forms.AddRange(_authenticator.SecretForms());
+            forms = forms.SelectMany(SecretRedactor.EncodedForms).Cast<string?>().ToList();
             // Longest first, so a secret inside a longer encoded form does not break that form's match.
             return SecretRedactor.RedactValues(text, forms.Where(f => !string.IsNullOrEmpty(f)).Distinct().OrderByDescending(f => f!.Length));
         }

@@ -77,7 +77,8 @@ namespace CallTracking.Core.Http
                     },
                     context,
                     new AttemptState<T>(this, request, read, attempts)).ConfigureAwait(false);
-                if (outcome.Exception is AttemptFailedException failed) throw failed.Error;
+                if (outcome.Exception is AttemptFailedException failed) throw Scrubbed(failed.Error);
+                if (outcome.Exception is CallTrackingException readerError) throw Scrubbed(readerError); // a provider's reader judged the reply
                 outcome.ThrowIfException();
                 return outcome.Result!;
             }
@@ -347,6 +348,24 @@ namespace CallTracking.Core.Http
             if (unsafeOperation) text += " The provider may have carried it out; it was not repeated. Check the account before trying again.";
             var error = Error(request, kind, text, status, null, null, ex is CallTrackingException ? null : ex);
             return new AttemptFailedException(error, retryable: !unsafeOperation, retryAfter: null, reason: "unreadable reply body");
+        }
+
+        /// <summary>
+        /// The error as it leaves the executor: no secret, in any form, in its message, provider code and message, target
+        /// or inner exception (a reply may echo the Authorization header, and a provider's reader may quote the reply).
+        /// </summary>
+        private CallTrackingException Scrubbed(CallTrackingException error)
+        {
+            var message = _scrub(error.Message);
+            var code = error.ProviderCode is null ? null : _scrub(error.ProviderCode);
+            var providerMessage = error.ProviderMessage is null ? null : _scrub(error.ProviderMessage);
+            var target = error.Target is null ? null : _scrub(error.Target);
+            var inner = error.InnerException;
+            if (inner != null && _scrub(inner.ToString()) != inner.ToString())
+                inner = new IOException(_scrub(inner.GetType().Name + ": " + inner.Message));
+            if (message == error.Message && code == error.ProviderCode && providerMessage == error.ProviderMessage && target == error.Target && ReferenceEquals(inner, error.InnerException))
+                return error;
+            return new CallTrackingException(error.Provider, error.Operation, error.Kind, message, error.HttpStatus, code, providerMessage, inner) { Target = target, NotSent = error.NotSent };
         }
 
         private string Lead(ApiRequest request)

@@ -48,16 +48,55 @@ namespace CallTracking.Core.Http
             return string.Join("&", parts);
         }
 
-        /// <summary>Replaces every occurrence of the given secret values in a free text (a provider's error message, say).</summary>
+        /// <summary>
+        /// Replaces every occurrence of the given secret values in a free text (a provider's error message, say), ignoring
+        /// case (a server may echo %2b for %2B); pass the longest forms first.
+        /// </summary>
         public static string RedactValues(string? text, IEnumerable<string?> secrets)
         {
             if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
             var result = text!;
             foreach (var s in secrets)
             {
-                if (!string.IsNullOrEmpty(s) && s!.Length >= 3) result = result.Replace(s, Mask);
+                if (!string.IsNullOrEmpty(s) && s!.Length >= 3) result = ReplaceIgnoringCase(result, s, Mask);
             }
             return result;
+        }
+
+        /// <summary>
+        /// The forms in which <paramref name="secret"/> can come back in a reply or a message: as is, URL-encoded (both
+        /// ways), JSON-escaped, HTML-encoded, and base64 (standard, unpadded and URL-safe), so an echoed header or a
+        /// re-encoded body does not carry it past redaction.
+        /// </summary>
+        public static IEnumerable<string> EncodedForms(string? secret)
+        {
+            if (string.IsNullOrEmpty(secret)) yield break;
+            yield return secret!;
+            yield return Uri.EscapeDataString(secret!);
+            yield return System.Net.WebUtility.UrlEncode(secret!);
+            yield return System.Text.Json.JsonEncodedText.Encode(secret!).ToString();
+            yield return System.Net.WebUtility.HtmlEncode(secret!);
+            if (secret!.EndsWith("=", StringComparison.Ordinal)) yield return secret.TrimEnd('='); // a base64 form, unpadded
+            if (secret.IndexOf('+') >= 0 || secret.IndexOf('/') >= 0) yield return secret.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var b64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(secret!));
+            yield return b64;
+            yield return b64.TrimEnd('=');
+            yield return b64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        }
+
+        private static string ReplaceIgnoringCase(string text, string value, string replacement)
+        {
+            var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return text;
+            var builder = new StringBuilder(text.Length);
+            var from = 0;
+            while (at >= 0)
+            {
+                builder.Append(text, from, at - from).Append(replacement);
+                from = at + value.Length;
+                at = text.IndexOf(value, from, StringComparison.OrdinalIgnoreCase);
+            }
+            return builder.Append(text, from, text.Length - from).ToString();
         }
     }
 }

@@ -37,7 +37,7 @@ public class ErrorIn200Tests
         var error = await Assert.ThrowsAsync<CallTrackingException>(() => connection.Capability<INumberPurchase>("test").PurchaseNumberAsync(
             new NumberPurchase { Options = new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" } }, CancellationToken.None));
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, error.Kind);
-        Assert.Equal(1, server.Requests.Count);
+        Assert.Single(server.Requests);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class ErrorIn200Tests
         var error = await Assert.ThrowsAsync<CallTrackingException>(() =>
             connection.Capability<INumberRelease>("test").ReleaseNumberAsync(new NumberRelease("7"), CancellationToken.None));
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, error.Kind);
-        Assert.Equal(1, server.Requests.Count);
+        Assert.Single(server.Requests);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public class ErrorIn200Tests
         var error = await Assert.ThrowsAsync<CallTrackingException>(() =>
             connection.Capability<ICallControl>("test").HangUpCallAsync("4900", CancellationToken.None));
         Assert.Equal(CallTrackingErrorKind.OutcomeUnknown, error.Kind);
-        Assert.Equal(1, server.Requests.Count);
+        Assert.Single(server.Requests);
     }
 
     [Theory]

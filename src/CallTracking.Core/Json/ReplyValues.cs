@@ -33,7 +33,7 @@ namespace CallTracking.Core.Json
         // ISO 8601 / RFC 3339 as replies write it: the fraction is optional, the zone is Z, ±hh:mm or ±hhmm; no zone is UTC.
         private static readonly string[] IsoFormats =
         {
-            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd",
+            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
         };
 
         /// <summary>UTF-8 that throws <see cref="DecoderFallbackException"/> on bytes that are not UTF-8.</summary>

@@ -345,6 +345,7 @@ public class HostileValueTests
     [InlineData("\"2016-01-01T12:25:15\"", "2016-01-01T12:25:15+00:00")]       // no zone: UTC
     [InlineData("\"2016-01-01 12:25:15\"", "2016-01-01T12:25:15+00:00")]
     [InlineData("\"2016-01-01\"", "2016-01-01T00:00:00+00:00")]
+    [InlineData("\"2016-01-01 12:25\"", "2016-01-01T12:25:00+00:00")]
     [InlineData("\"2016-01-01T12:25:15\\u002B01:00\"", "2016-01-01T12:25:15+01:00")] // escaped
     public void A_date_reads_in_an_unambiguous_form(string json, string expected)
     {

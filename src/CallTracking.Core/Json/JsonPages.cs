@@ -80,7 +80,7 @@ namespace CallTracking.Core.Json
                     var candidates = new List<string>(1);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var name = reader.GetString()!;
+                        var name = JsonValues.Text(ref reader);
                         reader.Read();
                         if (name == rootKey && reader.TokenType == JsonTokenType.StartArray)
                         {
@@ -96,7 +96,7 @@ namespace CallTracking.Core.Json
                         {
                             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                             {
-                                var key = reader.GetString()!;
+                                var key = JsonValues.Text(ref reader);
                                 reader.Read();
                                 metadata[key] = JsonValues.ReadRaw(ref reader, source);
                             }
@@ -117,9 +117,9 @@ namespace CallTracking.Core.Json
                 if (reader.CurrentDepth != 0 || reader.Read()) throw new JsonException("The reply has trailing data or ended early.");
                 return new JsonListInfo(count, root, metadata, last);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (IsUnreadable(ex))
             {
-                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+                throw Unreadable(ex);
             }
         }
 
@@ -153,8 +153,8 @@ namespace CallTracking.Core.Json
                     List<string>? candidates = null;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var isRoot = reader.ValueTextEquals(rootKey);
-                        var name = isRoot ? rootKey : reader.GetString()!;
+                        var isRoot = JsonValues.NameIs(ref reader, rootKey);
+                        var name = isRoot ? rootKey : JsonValues.Text(ref reader);
                         reader.Read();
                         if (isRoot && reader.TokenType == JsonTokenType.StartArray)
                         {
@@ -170,7 +170,7 @@ namespace CallTracking.Core.Json
                         {
                             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                             {
-                                var key = reader.GetString()!;
+                                var key = JsonValues.Text(ref reader);
                                 reader.Read();
                                 metadata[key] = JsonValues.ReadRaw(ref reader, source);
                             }
@@ -189,7 +189,7 @@ namespace CallTracking.Core.Json
                         again.Read();
                         while (again.Read() && again.TokenType == JsonTokenType.PropertyName)
                         {
-                            var match = again.ValueTextEquals(root);
+                            var match = JsonValues.NameIs(ref again, root);
                             again.Read();
                             if (match && again.TokenType == JsonTokenType.StartArray) { items = ReadItems(ref again, source, parse, capacity); break; }
                             again.Skip();
@@ -201,9 +201,9 @@ namespace CallTracking.Core.Json
                 items ??= new List<T>(0);
                 return new JsonList<T>(items, new JsonListInfo(items.Count, root, metadata, -1));
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (IsUnreadable(ex))
             {
-                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+                throw Unreadable(ex);
             }
         }
 
@@ -229,8 +229,8 @@ namespace CallTracking.Core.Json
             while (true)
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName) return null;
-                var isRoot = reader.ValueTextEquals(rootKey);
-                var name = isRoot ? rootKey : reader.GetString()!;
+                var isRoot = JsonValues.NameIs(ref reader, rootKey);
+                var name = isRoot ? rootKey : JsonValues.Text(ref reader);
                 reader.Read();
                 if (isRoot)
                 {
@@ -314,7 +314,7 @@ namespace CallTracking.Core.Json
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var name = reader.GetString()!;
+                var name = JsonValues.Text(ref reader);
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray && FirstItemIsObject(reader)) reader.Skip(); // another list of objects is not metadata
                 else ReadMember(ref reader, name, metadata, source);
@@ -329,7 +329,7 @@ namespace CallTracking.Core.Json
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = reader.GetString()!;
+                    var key = JsonValues.Text(ref reader);
                     reader.Read();
                     metadata[key] = JsonValues.ReadRaw(ref reader, source);
                 }
@@ -381,7 +381,7 @@ namespace CallTracking.Core.Json
                         // Find the root list; everything before it is metadata, already read by Scan.
                         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                         {
-                            if (reader.ValueTextEquals(info.Root ?? string.Empty)) { reader.Read(); if (reader.TokenType == JsonTokenType.StartArray) break; }
+                            if (JsonValues.NameIs(ref reader, info.Root ?? string.Empty)) { reader.Read(); if (reader.TokenType == JsonTokenType.StartArray) break; }
                             else { reader.Read(); reader.Skip(); }
                         }
                     }
@@ -425,7 +425,7 @@ namespace CallTracking.Core.Json
                 var probe = reader; // struct copy: look ahead without moving the real reader
                 if (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
                 {
-                    var named = probe.ValueTextEquals(rootKey);
+                    var named = JsonValues.NameIs(ref probe, rootKey);
                     probe.Read();
                     if (probe.TokenType == JsonTokenType.StartObject)
                     {
@@ -437,11 +437,22 @@ namespace CallTracking.Core.Json
                 }
                 return parse(ref reader, source);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (IsUnreadable(ex))
             {
-                throw new TransientContentException("The reply could not be read as JSON: " + ex.Message, ex);
+                throw Unreadable(ex);
             }
         }
+
+        /// <summary>
+        /// What makes a page unreadable: JSON that is not JSON, and, as a net under the value readers (which keep a value that
+        /// does not fit its type raw and throw nothing), any failure of a conversion they did not foresee: a terminating
+        /// .NET exception would end the caller's whole pipeline, an unreadable page is retried and then reported.
+        /// </summary>
+        internal static bool IsUnreadable(Exception ex)
+            => ex is JsonException || ex is InvalidOperationException || ex is OverflowException || ex is FormatException || ex is ArgumentException;
+
+        internal static TransientContentException Unreadable(Exception ex)
+            => new TransientContentException((ex is JsonException ? "The reply could not be read as JSON: " : "The reply could not be read (" + ex.GetType().Name + "): ") + ex.Message, ex);
 
         private static bool FirstItemIsObject(Utf8JsonReader probe) // a copy: the caller's reader does not move
             => probe.Read() && probe.TokenType == JsonTokenType.StartObject;
@@ -452,7 +463,7 @@ namespace CallTracking.Core.Json
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var match = reader.ValueTextEquals(key);
+                var match = JsonValues.NameIs(ref reader, key);
                 reader.Read();
                 if (match && reader.TokenType == JsonTokenType.StartArray) return SkipItems(ref reader, out last);
                 reader.Skip();

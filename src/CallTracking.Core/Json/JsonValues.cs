@@ -29,23 +29,30 @@ namespace CallTracking.Core.Json
     /// <summary>
     /// Small helpers over <see cref="Utf8JsonReader"/>: pages are read with the forward-only reader straight into typed
     /// records, never through a DOM. The Try* readers leave the reader on the value when it is not of the wanted type, so
-    /// the caller can keep it raw: a value is never lost to a failed conversion.
+    /// the caller can keep it raw: a value is never lost to a failed conversion, and no value ends the page. A string
+    /// that cannot be decoded (a lone surrogate such as "\ud800", bytes that are not UTF-8) is not text: the Try* readers
+    /// refuse it and <see cref="ReadRaw"/> keeps its JSON text as sent. Text is read as <see cref="ReplyValues"/> reads it:
+    /// invariant, strict.
     /// </summary>
     public static class JsonValues
     {
         private static readonly object BoxedTrue = true;
         private static readonly object BoxedFalse = false;
 
-        /// <summary>Reads the value at the reader (after a PropertyName) as string, long, decimal, bool, null or raw JSON text.</summary>
+        /// <summary>
+        /// Reads the value at the reader (after a PropertyName) as string, long, decimal, double, bool, null or raw JSON text: a
+        /// number beyond a double (1e400) as its text, a string that cannot be decoded as its JSON text (see <see cref="Text"/>).
+        /// </summary>
         public static object? ReadRaw(ref Utf8JsonReader reader, JsonSource source)
         {
             switch (reader.TokenType)
             {
-                case JsonTokenType.String: return reader.GetString();
+                case JsonTokenType.String: return Text(ref reader);
                 case JsonTokenType.Number:
                     if (reader.TryGetInt64(out var l)) return l;
                     if (reader.TryGetDecimal(out var d)) return d;
-                    return reader.GetDouble();
+                    if (reader.TryGetDouble(out var x) && !double.IsInfinity(x) && !double.IsNaN(x)) return x;
+                    return NumberText(ref reader);
                 case JsonTokenType.True: return BoxedTrue;
                 case JsonTokenType.False: return BoxedFalse;
                 case JsonTokenType.Null: return null;
@@ -63,12 +70,87 @@ namespace CallTracking.Core.Json
             }
         }
 
-        /// <summary>A scalar as text (numbers and booleans as their JSON text); false for an object or array.</summary>
+        /// <summary>
+        /// The string or property name at the reader; false when it cannot be decoded: a lone surrogate ("\ud800") or bytes
+        /// that are not UTF-8 (the reader checks neither until the text is asked for).
+        /// </summary>
+        public static bool TryGetText(ref Utf8JsonReader reader, out string? value)
+        {
+            try
+            {
+                value = reader.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                value = null;
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The string or property name at the reader as text; one that cannot be decoded as its JSON text as sent (escapes
+        /// such as \ud800 left as they are, bytes that are not UTF-8 as U+FFFD), so that it can still be kept and shown.
+        /// </summary>
+        public static string Text(ref Utf8JsonReader reader)
+        {
+            if (TryGetText(ref reader, out var text)) return text!;
+            return ReplyValues.DecodeLenient(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        }
+
+        /// <summary>A <see cref="JsonDocument"/> string's text; false when it is not a string or cannot be decoded.</summary>
+        public static bool TryGetText(JsonElement element, out string? value)
+        {
+            value = null;
+            if (element.ValueKind != JsonValueKind.String) return false;
+            try
+            {
+                value = element.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>A <see cref="JsonDocument"/> property's name; false when it cannot be decoded.</summary>
+        public static bool TryGetName(JsonProperty property, out string? name)
+        {
+            try
+            {
+                name = property.Name;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                name = null;
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether the property name at the reader is <paramref name="text"/>; false for a name that cannot be decoded (the
+        /// reader's own comparison throws on an escaped lone surrogate).
+        /// </summary>
+        public static bool NameIs(ref Utf8JsonReader reader, string text)
+        {
+            try
+            {
+                return reader.ValueTextEquals(text);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>A scalar as text (numbers and booleans as their JSON text); false for an object or array, or a string that cannot be decoded.</summary>
         public static bool TryString(ref Utf8JsonReader reader, out string? value)
         {
             switch (reader.TokenType)
             {
-                case JsonTokenType.String: value = reader.GetString(); return true;
+                case JsonTokenType.String: return TryGetText(ref reader, out value); // false: kept raw by the caller
                 case JsonTokenType.Null: value = null; return true;
                 case JsonTokenType.Number: value = NumberText(ref reader); return true;
                 case JsonTokenType.True: value = "true"; return true;
@@ -82,8 +164,16 @@ namespace CallTracking.Core.Json
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                value = cache.GetString(ref reader);
-                return true;
+                try
+                {
+                    value = cache.GetString(ref reader);
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    value = null;
+                    return false;
+                }
             }
             return TryString(ref reader, out value);
         }
@@ -109,7 +199,10 @@ namespace CallTracking.Core.Json
         public static string? ReadString(ref Utf8JsonReader reader, JsonSource source)
             => TryString(ref reader, out var s) ? s : Convert.ToString(ReadRaw(ref reader, source), CultureInfo.InvariantCulture);
 
-        /// <summary>A whole number (or a string holding one); null for JSON null; false for anything else ("12.5", "x").</summary>
+        /// <summary>
+        /// A whole number within a long (or a string holding one: sign and digits only); null for JSON null; false for anything
+        /// else ("12.5", "12,5", "1,000", 99999999999999999999, "x").
+        /// </summary>
         public static bool TryInt64(ref Utf8JsonReader reader, out long? value)
         {
             value = null;
@@ -117,12 +210,15 @@ namespace CallTracking.Core.Json
             {
                 case JsonTokenType.Null: return true;
                 case JsonTokenType.Number when reader.TryGetInt64(out var n): value = n; return true;
-                case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s): value = s; return true;
+                case JsonTokenType.String when TryGetText(ref reader, out var text) && ReplyValues.TryParseWhole(text, out var s): value = s; return true;
                 default: return false;
             }
         }
 
-        /// <summary>A number (or a string holding one, invariant culture); null for JSON null; false for "$1.50" and the like.</summary>
+        /// <summary>
+        /// A number (or a string holding one as JSON writes it: "12.5", "-0.25", "1e3"); null for JSON null; false for "$1.50",
+        /// "12,5" (never 125), "1,234.50" and a number beyond a decimal.
+        /// </summary>
         public static bool TryDecimal(ref Utf8JsonReader reader, out decimal? value)
         {
             value = null;
@@ -130,7 +226,26 @@ namespace CallTracking.Core.Json
             {
                 case JsonTokenType.Null: return true;
                 case JsonTokenType.Number when reader.TryGetDecimal(out var n): value = n; return true;
-                case JsonTokenType.String when decimal.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s): value = s; return true;
+                case JsonTokenType.String when TryGetText(ref reader, out var text) && ReplyValues.TryParseNumber(text, out var s): value = s; return true;
+                default: return false;
+            }
+        }
+
+        /// <summary>
+        /// A duration given in seconds: a JSON number (60, 12.5, 1e3) or a string holding one ("12.5", "1e3"), exact to the
+        /// tick; null for JSON null; false for a negative value, one beyond what a TimeSpan holds (1000000000000), "12,5" and
+        /// any other text.
+        /// </summary>
+        public static bool TrySeconds(ref Utf8JsonReader reader, out TimeSpan? value)
+        {
+            value = null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null: return true;
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out var whole)) return ReplyValues.TrySeconds(whole, out value);
+                    return reader.TryGetDecimal(out var exact) && ReplyValues.TrySeconds(exact, out value);
+                case JsonTokenType.String: return TryGetText(ref reader, out var text) && ReplyValues.TrySeconds(text, out value);
                 default: return false;
             }
         }
@@ -145,22 +260,39 @@ namespace CallTracking.Core.Json
                 case JsonTokenType.True: value = true; return true;
                 case JsonTokenType.False: value = false; return true;
                 case JsonTokenType.Number when reader.TryGetInt64(out var n) && (n == 0 || n == 1): value = n == 1; return true;
-                case JsonTokenType.String when Validation.ValueParsers.TryParseBoolean(reader.GetString(), out var b): value = b; return true;
+                case JsonTokenType.String when TryGetText(ref reader, out var text) && Validation.ValueParsers.TryParseBoolean(text, out var b): value = b; return true;
                 default: return false;
             }
         }
 
-        /// <summary>A date: ISO 8601 straight from the bytes, anything else through <paramref name="parse"/>; false when neither reads it.</summary>
+        /// <summary>
+        /// A date in an unambiguous form only: ISO 8601 (with a zone straight from the bytes; without one, as UTC), Unix time
+        /// as a JSON number or a string of digits (seconds, or milliseconds when 13 digits; see
+        /// <see cref="ReplyValues.TryEpoch(long, out DateTimeOffset?)"/>), then whatever <paramref name="parse"/> reads (a
+        /// provider's own form). Null for JSON null or ""; false for anything else ("01/02/2026", "yesterday"), kept raw.
+        /// </summary>
         public static bool TryDate(ref Utf8JsonReader reader, Func<string?, DateTimeOffset?> parse, out DateTimeOffset? value)
         {
             value = null;
-            if (reader.TokenType == JsonTokenType.Null) return true;
-            if (reader.TokenType != JsonTokenType.String) return false;
-            if (reader.TryGetDateTimeOffset(out var iso)) { value = iso; return true; }
-            var text = reader.GetString();
-            if (string.IsNullOrEmpty(text)) return true;
-            value = parse(text);
-            return value.HasValue;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null: return true;
+                case JsonTokenType.Number: return reader.TryGetInt64(out var epoch) && ReplyValues.TryEpoch(epoch, out value);
+                case JsonTokenType.String:
+                    // The reader's ISO reading gives a date without a zone this machine's offset: only dates with one go that way.
+                    if (!reader.ValueIsEscaped && !reader.HasValueSequence && ReplyValues.HasZone(reader.ValueSpan) && reader.TryGetDateTimeOffset(out var iso))
+                    {
+                        value = iso;
+                        return true;
+                    }
+                    if (!TryGetText(ref reader, out var text)) return false;
+                    if (string.IsNullOrEmpty(text)) return true;
+                    if (ReplyValues.TryParseIsoDate(text, out var parsed)) { value = parsed; return true; }
+                    if (ReplyValues.TryEpoch(text, out value)) return true;
+                    value = parse(text);
+                    return value.HasValue;
+                default: return false;
+            }
         }
 
         /// <summary>An array of scalars (a single string becomes a one-item list; {"k":"v"} becomes "k:v" items); false otherwise.</summary>
@@ -178,7 +310,10 @@ namespace CallTracking.Core.Json
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return true;
-                case JsonTokenType.String: value = new Model.ValueList(new[] { cache.GetString(ref reader) }); return true;
+                case JsonTokenType.String:
+                    if (!TryString(ref reader, cache, out var one)) return false;
+                    value = new Model.ValueList(new[] { one! });
+                    return true;
                 case JsonTokenType.StartObject:
                 {
                     var copy = reader; // look ahead: only flat objects of scalars read as key:value
@@ -189,17 +324,20 @@ namespace CallTracking.Core.Json
                         {
                             var plainKey = !copy.ValueIsEscaped && !copy.HasValueSequence;
                             var key = plainKey ? copy.ValueSpan : default;
-                            var keyText = plainKey ? null : copy.GetString();
+                            string? keyText = null;
+                            if (!plainKey && !TryGetText(ref copy, out keyText)) return false;
                             copy.Read();
                             var type = copy.TokenType;
                             if (type != JsonTokenType.String && type != JsonTokenType.Number && type != JsonTokenType.True && type != JsonTokenType.False && type != JsonTokenType.Null) return false;
                             if (plainKey && !copy.ValueIsEscaped && !copy.HasValueSequence)
                             {
-                                pairs.Add(cache.GetPair(key, type == JsonTokenType.Null ? ReadOnlySpan<byte>.Empty : copy.ValueSpan));
+                                if (!cache.TryGetPair(key, type == JsonTokenType.Null ? ReadOnlySpan<byte>.Empty : copy.ValueSpan, out var pair)) return false;
+                                pairs.Add(pair!);
                                 continue;
                             }
-                            TryString(ref copy, out var v);
-                            pairs.Add((keyText ?? Encoding.UTF8.GetString(key.ToArray())) + ":" + v);
+                            if (!TryString(ref copy, out var v)) return false;
+                            if (keyText is null && !ReplyValues.TryDecodeUtf8(key, out keyText)) return false;
+                            pairs.Add(keyText + ":" + v);
                         }
                         reader = copy;
                         value = pairs.Count == 0 ? Model.ValueList.Empty : new Model.ValueList(pairs);
@@ -240,14 +378,17 @@ namespace CallTracking.Core.Json
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return true;
-                case JsonTokenType.String: value = new[] { reader.GetString()! }; return true;
+                case JsonTokenType.String:
+                    if (!TryGetText(ref reader, out var one)) return false;
+                    value = new[] { one! };
+                    return true;
                 case JsonTokenType.StartObject:
                 {
                     var copy = reader; // look ahead: only flat objects of scalars read as key:value
                     var pairs = new List<string>();
                     while (copy.Read() && copy.TokenType != JsonTokenType.EndObject)
                     {
-                        var key = copy.GetString();
+                        if (!TryGetText(ref copy, out var key)) return false;
                         copy.Read();
                         if (!TryString(ref copy, out var v)) return false;
                         pairs.Add(key + ":" + v);
@@ -273,13 +414,29 @@ namespace CallTracking.Core.Json
             }
         }
 
+        /// <summary>A metadata value as a whole number within a long; null when absent or anything else (12.5, 99999999999999999999, "x").</summary>
         public static long? MetadataInt64(IReadOnlyDictionary<string, object?> metadata, string key)
         {
             if (!metadata.TryGetValue(key, out var v) || v is null) return null;
             if (v is long l) return l;
-            if (v is decimal d && decimal.Truncate(d) == d) return (long)d;
-            if (v is string s && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out l)) return l;
+            if (v is decimal d && decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue) return (long)d;
+            if (v is string s && ReplyValues.TryParseWhole(s, out l)) return l;
             return null;
+        }
+
+        /// <summary>
+        /// A metadata value that is a whole number of any size (17, 1000.0, 99999999999999999999, "17"), as its invariant text
+        /// ("1000"): what a cursor is, a token to send back as it came rather than a quantity. Null otherwise (12.5, 1e30, "x").
+        /// </summary>
+        public static string? MetadataWholeNumber(IReadOnlyDictionary<string, object?> metadata, string key)
+        {
+            if (!metadata.TryGetValue(key, out var v) || v is null) return null;
+            if (v is long l) return l.ToString(CultureInfo.InvariantCulture);
+            if (v is decimal d) return decimal.Truncate(d) == d ? decimal.Truncate(d).ToString(CultureInfo.InvariantCulture) : null;
+            if (!(v is string s) || s.Length == 0 || s.Length > 100) return null;
+            for (var i = 0; i < s.Length; i++)
+                if ((s[i] < '0' || s[i] > '9') && !(i == 0 && s[i] == '-' && s.Length > 1)) return null;
+            return s;
         }
     }
 
@@ -291,6 +448,7 @@ namespace CallTracking.Core.Json
     {
         private Dictionary<string, object?>? _fields;
 
+        /// <summary>Keeps the value at the reader as sent (<see cref="JsonValues.ReadRaw"/>) under <paramref name="name"/>.</summary>
         public void Keep(string name, ref Utf8JsonReader reader, JsonSource source)
             => (_fields ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = JsonValues.ReadRaw(ref reader, source);
 

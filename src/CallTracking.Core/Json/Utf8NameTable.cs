@@ -58,16 +58,17 @@ namespace CallTracking.Core.Json
         /// <summary>The name at <paramref name="index"/>.</summary>
         public string this[int index] => _names[index];
 
-        /// <summary>The current property name (the reader is on a PropertyName token).</summary>
+        /// <summary>The current property name (the reader is on a PropertyName token); one that cannot be decoded as its JSON text.</summary>
         public string Read(ref Utf8JsonReader reader)
         {
             var previous = -1;
             var index = Find(ref reader, ref previous);
-            return index >= 0 ? _names[index] : reader.GetString()!;
+            return index >= 0 ? _names[index] : JsonValues.Text(ref reader);
         }
 
         /// <summary>
-        /// The index of the current property name, or -1 when the table does not know it (read it with GetString then).
+        /// The index of the current property name, or -1 when the table does not know it (read it with
+        /// <see cref="JsonValues.Text"/> then: a name that cannot be decoded is unknown).
         /// <paramref name="previous"/> is the index found for the record's previous property (-1 at its first); it is
         /// updated to this one.
         /// </summary>
@@ -76,8 +77,7 @@ namespace CallTracking.Core.Json
             if (reader.HasValueSequence || reader.ValueIsEscaped)
             {
                 previous = -1;
-                var text = reader.GetString()!;
-                return Array.IndexOf(_names, text);
+                return JsonValues.TryGetText(ref reader, out var text) ? Array.IndexOf(_names, text) : -1;
             }
             if (_names.Length == 0) return -1;
             var span = reader.ValueSpan;

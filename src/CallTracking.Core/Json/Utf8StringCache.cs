@@ -43,7 +43,10 @@ namespace CallTracking.Core.Json
             _mask = size - 1;
         }
 
-        /// <summary>The string at the reader (a String token), shared with earlier equal values.</summary>
+        /// <summary>
+        /// The string at the reader (a String token), shared with earlier equal values; throws the reader's
+        /// InvalidOperationException for a string that cannot be decoded (a lone surrogate, bytes that are not UTF-8).
+        /// </summary>
         public string GetString(ref Utf8JsonReader reader)
         {
             if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxLength) return reader.GetString()!;
@@ -56,7 +59,25 @@ namespace CallTracking.Core.Json
             return value;
         }
 
-        /// <summary>The text "key:value" for UTF-8 key and value text (unescaped), shared with earlier equal pairs.</summary>
+        /// <summary>
+        /// The text "key:value" for UTF-8 key and value text (unescaped), shared with earlier equal pairs; false when the bytes
+        /// are not UTF-8 (never a pair with U+FFFD in it: the caller keeps the value as sent).
+        /// </summary>
+        public bool TryGetPair(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, out string? pair)
+        {
+            try
+            {
+                pair = GetPair(key, value);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                pair = null;
+                return false;
+            }
+        }
+
+        /// <summary>As <see cref="TryGetPair"/>; throws <see cref="DecoderFallbackException"/> when the bytes are not UTF-8.</summary>
         public string GetPair(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
         {
             var length = key.Length + 1 + value.Length;
@@ -70,7 +91,7 @@ namespace CallTracking.Core.Json
             var entry = _slots[i];
             if (entry != null && pair.SequenceEqual(entry.Utf8)) return (string)entry.Value;
             var bytes = pair.ToArray();
-            var made = Encoding.UTF8.GetString(bytes);
+            var made = ReplyValues.StrictUtf8.GetString(bytes);
             _slots[i] = new Entry(bytes, made);
             return made;
         }
@@ -87,7 +108,7 @@ namespace CallTracking.Core.Json
             _spare = list;
         }
 
-        private static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());
+        private static string Decode(ReadOnlySpan<byte> utf8) => ReplyValues.StrictUtf8.GetString(utf8.ToArray());
 
         private static int Hash(ReadOnlySpan<byte> bytes)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using CallTracking.Core.Http;
 using CallTracking.Core.Model;
 
@@ -18,7 +19,7 @@ namespace CallTracking.Core.Paging
         private readonly PageRules<T>? _rules;
         private readonly HashSet<string> _tokens = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string>? _previousKeys;
-        private long? _lastNumber;
+        private BigInteger? _lastNumber;
         private int _direction;
 
         public PageGuard(string provider, string operation, string description, PageRules<T>? rules)
@@ -35,24 +36,28 @@ namespace CallTracking.Core.Paging
 
         public PageGuard<T> Fresh() => new PageGuard<T>(_provider, Operation, _description, _rules);
 
-        /// <summary>Checks the token that page <paramref name="pageNumber"/> gives for the next one.</summary>
-        public void CheckToken(string token, int pageNumber)
+        /// <summary>
+        /// Checks the token that page <paramref name="pageNumber"/> gives for the next one: null when it may be followed,
+        /// else the failure to report once this page's records are handed out (a cursor of any size is a number here).
+        /// </summary>
+        public CallTrackingException? CheckToken(string token, int pageNumber)
         {
             if (!_tokens.Add(token))
-                throw Stopped("page " + pageNumber + " gives the next-page token '" + Shorten(token) + "' again, which an earlier page gave: the provider's paging does not advance");
-            if (_rules is null || _rules.TokenOrder == PageTokenOrder.Any) return;
-            if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                throw Stopped("page " + pageNumber + " gives the next-page token '" + Shorten(token) + "', which is not a number");
+                return Stopped("page " + pageNumber + " gives the next-page token '" + Shorten(token) + "' again, which an earlier page gave: the provider's paging does not advance");
+            if (_rules is null || _rules.TokenOrder == PageTokenOrder.Any) return null;
+            if (!BigInteger.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                return Stopped("page " + pageNumber + " gives the next-page token '" + Shorten(token) + "', which is not a number");
             if (_lastNumber.HasValue)
             {
-                var direction = Math.Sign(number - _lastNumber.Value);
+                var direction = (number - _lastNumber.Value).Sign;
                 var expected = _rules.TokenOrder == PageTokenOrder.Increasing ? 1 : _direction;
                 if (expected == 0) _direction = direction;
                 else if (direction != expected)
-                    throw Stopped("page " + pageNumber + " gives the next-page token " + number.ToString(CultureInfo.InvariantCulture) + ", which goes back past "
+                    return Stopped("page " + pageNumber + " gives the next-page token " + number.ToString(CultureInfo.InvariantCulture) + ", which goes back past "
                                   + _lastNumber.Value.ToString(CultureInfo.InvariantCulture) + ": the provider's paging turned back");
             }
             _lastNumber = number;
+            return null;
         }
 
         /// <summary>The page's records without those the previous page already gave; a page of nothing but those stops the listing.</summary>

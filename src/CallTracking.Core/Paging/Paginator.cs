@@ -122,18 +122,23 @@ namespace CallTracking.Core.Paging
                             _observer?.Invoke(new PageProgress(_operation, pageNumber, received, page.TotalCount));
                             var more = page.NextToken != null && page.Count > 0 && !(_first.HasValue && received >= _first.Value);
                             // Ask for the next page now, before this one is consumed.
-                            if (more)
-                            {
-                                guard.CheckToken(page.NextToken!, pageNumber);
-                                next = Fetch(page.NextToken, prefetch.Token);
-                            }
+                            // A token that must not be followed fails the listing after this page's records.
+                            var stop = more ? guard.CheckToken(page.NextToken!, pageNumber) : null;
+                            if (more && stop is null) next = Fetch(page.NextToken, prefetch.Token);
                             var items = take >= fresh.Count ? fresh : new Prefix(fresh, take);
-                            if (items.Count == 0) continue;
                             if (held is null)
                             {
-                                yield return items;
+                                if (items.Count > 0) yield return items;
+                                if (stop != null) throw stop;
                                 continue;
                             }
+                            if (stop != null)
+                            {
+                                foreach (var earlier in held) yield return earlier;
+                                if (items.Count > 0) yield return items;
+                                throw stop;
+                            }
+                            if (items.Count == 0) continue;
                             held.Add(items);
                             heldCount += items.Count;
                             if (heldCount > guard.ReadAllLimit)

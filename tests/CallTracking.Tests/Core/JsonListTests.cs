@@ -37,7 +37,7 @@ public class JsonListTests
         Assert.Equal("007", whole.Items[2].Id); // a number's text as sent, a string id as it is
         Assert.Equal("Solar", whole.Items[2].Offer); // an escaped value decodes, shared or not
         Assert.Equal(new[] { "x", "3", "true" }, whole.Items[3].TokenValues);
-        Assert.Equal(12.5m, whole.Items[3].Raw["total_duration"]);
+        Assert.Equal(TimeSpan.FromSeconds(12.5), whole.Items[3].TotalDuration); // seconds with a fraction read as they are
     }
 
     [Fact]

@@ -67,7 +67,9 @@ public class PagingLoopTests
         Assert.NotNull(error);
         Assert.Equal(CallTrackingErrorKind.ProviderFailure, error!.Kind);
         Assert.Contains("'5' again", error.Message);
-        Assert.True(server.Requests.Count <= 3, "requests: " + server.Requests.Count);
+        Assert.Equal(2, server.Requests.Count);
+        // The page whose token repeats is still handed out (its records are new); only then the listing stops.
+        Assert.Equal(6, ids.Count);
         Assert.Equal(ids.Distinct().Count(), ids.Count);
     }
 

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Http;
+using CallTracking.Core.Json;
 
 namespace CallTracking.Core.Providers.Avanser
 {
@@ -142,7 +143,9 @@ namespace CallTracking.Core.Providers.Avanser
             if (element.ValueKind != JsonValueKind.Object || depth > 2) return null;
             foreach (var p in element.EnumerateObject())
             {
-                if (string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String) return p.Value.GetString();
+                // A name or value that cannot be decoded (a lone surrogate, bytes that are not UTF-8) is not the field.
+                if (p.Value.ValueKind == JsonValueKind.String && JsonValues.TryGetName(p, out var name) && string.Equals(name, field, StringComparison.OrdinalIgnoreCase)
+                    && JsonValues.TryGetText(p.Value, out var value)) return value;
             }
             foreach (var p in element.EnumerateObject())
             {

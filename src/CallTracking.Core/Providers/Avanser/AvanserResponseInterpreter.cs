@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using CallTracking.Core.Http;
+using CallTracking.Core.Json;
 using CallTracking.Core.Model;
 
 namespace CallTracking.Core.Providers.Avanser
@@ -45,18 +46,28 @@ namespace CallTracking.Core.Providers.Avanser
             if (body.Length == 0) return null;
             try
             {
-                using var doc = JsonDocument.Parse(body);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+                // The forward-only reader and the shared value readers: a value or name that cannot be decoded (a lone
+                // surrogate, bytes that are not UTF-8) is read as its JSON text, never an exception.
+                var reader = new Utf8JsonReader(body.Span);
+                var source = new JsonSource(body, 0);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
                 string? code = null, message = null;
                 var others = 0;
-                foreach (var p in doc.RootElement.EnumerateObject())
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (string.Equals(p.Name, "error", StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, "errors", StringComparison.OrdinalIgnoreCase))
-                        code = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
-                    else if (string.Equals(p.Name, "message", StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, "msg", StringComparison.OrdinalIgnoreCase))
-                        message = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
-                    else if (!string.Equals(p.Name, "status", StringComparison.OrdinalIgnoreCase) && !string.Equals(p.Name, "code", StringComparison.OrdinalIgnoreCase)) others++;
+                    var name = JsonValues.Text(ref reader);
+                    reader.Read();
+                    if (string.Equals(name, "error", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "errors", StringComparison.OrdinalIgnoreCase))
+                        code = ValueText(ref reader, source);
+                    else if (string.Equals(name, "message", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "msg", StringComparison.OrdinalIgnoreCase))
+                        message = ValueText(ref reader, source);
+                    else
+                    {
+                        if (!string.Equals(name, "status", StringComparison.OrdinalIgnoreCase) && !string.Equals(name, "code", StringComparison.OrdinalIgnoreCase)) others++;
+                        reader.Skip();
+                    }
                 }
+                if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null; // not one whole JSON object
                 if (onlyError && (code is null || others > 0)) return null;
                 return code is null && message is null ? ((string?, string?)?)null : (code, message ?? code);
             }
@@ -65,5 +76,9 @@ namespace CallTracking.Core.Providers.Avanser
                 return null;
             }
         }
+
+        /// <summary>A string's text, any other value as its JSON text (null as "null").</summary>
+        private static string? ValueText(ref Utf8JsonReader reader, JsonSource source)
+            => reader.TokenType == JsonTokenType.Null ? "null" : JsonValues.ReadString(ref reader, source);
     }
 }

@@ -76,7 +76,7 @@ namespace CallTracking.Core.Providers.AvidTrak
                 reader.Read();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString();
+                    var name = JsonValues.Text(ref reader);
                     reader.Read();
                     switch (name)
                     {
@@ -99,7 +99,7 @@ namespace CallTracking.Core.Providers.AvidTrak
                 }
                 if (reader.CurrentDepth != 0 || reader.Read()) throw new JsonException("The reply has trailing data or ended early.");
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (JsonPages.IsUnreadable(ex))
             {
                 throw new TransientContentException("The AvidTrak reply could not be read as JSON: " + ex.Message, ex);
             }
@@ -111,7 +111,7 @@ namespace CallTracking.Core.Providers.AvidTrak
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var key = reader.GetString()!;
+                var key = JsonValues.Text(ref reader);
                 reader.Read();
                 row[key] = JsonValues.ReadRaw(ref reader, source);
             }

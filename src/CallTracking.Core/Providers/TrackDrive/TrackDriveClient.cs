@@ -52,12 +52,20 @@ namespace CallTracking.Core.Providers.TrackDrive
                 q.Add(TrackDriveApi.Cursor, token ?? TrackDriveApi.FirstCursor.ToString(CultureInfo.InvariantCulture));
                 q.Add(TrackDriveApi.PerPage, (long)perPage);
                 return _executor.SendAsync(ApiRequest.Get(Ops.ListCalls, TrackDriveApi.CallsPath, q), response =>
-                    ListPage<TrackDriveCallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, info =>
-                    {
-                        var next = JsonValues.MetadataInt64(info.Metadata, TrackDriveApi.NextCursor);
-                        return next.HasValue && next.Value != TrackDriveApi.LastCursor ? next.Value.ToString(CultureInfo.InvariantCulture) : null;
-                    }, perPage), ct);
+                    ListPage<TrackDriveCallRecord>(response, TrackDriveApi.CallsRoot, _parser.ParseCall, NextCursor, perPage), ct);
             }, query.First, new PageRules<TrackDriveCallRecord> { KeyOf = c => c.Id, TokenOrder = TrackDriveApi.CursorOrder }, observer, cancellationToken);
+        }
+
+        private static readonly string LastCursorText = TrackDriveApi.LastCursor.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// next_cursor as the token to send back: a whole number of any size, as it came (a cursor is not a quantity, so
+        /// 99999999999999999999 is passed on, never overflowed); none at the last cursor or when the reply gives none.
+        /// </summary>
+        private static string? NextCursor(JsonListInfo info)
+        {
+            var next = JsonValues.MetadataWholeNumber(info.Metadata, TrackDriveApi.NextCursor);
+            return next is null || next == LastCursorText ? null : next;
         }
 
         /// <summary>GET /calls/:uuid — by numeric id or uuid.</summary>

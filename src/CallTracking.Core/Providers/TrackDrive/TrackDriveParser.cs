@@ -12,7 +12,9 @@ namespace CallTracking.Core.Providers.TrackDrive
 {
     /// <summary>
     /// Reads TrackDrive JSON records into the model, typed as read. A field that is not typed, or whose value does not read
-    /// as its type ("12.5" seconds, "$1.50", "yesterday"), is kept as sent in Raw and its typed property stays null.
+    /// as its type ("12,5" seconds, "$1.50", "yesterday", "01/02/2026", a string that cannot be decoded, a duration beyond a
+    /// TimeSpan), is kept as sent in Raw and its typed property stays null: one bad value never costs the record or the page.
+    /// Durations are seconds (12.5 and 1e3 read as 12.5 s and 1000 s); dates as <see cref="TrackDriveDates.Parse"/> reads them.
     /// </summary>
     public sealed class TrackDriveParser
     {
@@ -57,7 +59,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var index = CallNames.Find(ref reader, ref previous);
-                var name = index >= 0 ? null : reader.GetString()!;
+                var name = index >= 0 ? null : JsonValues.Text(ref reader);
                 reader.Read();
                 bool ok;
                 switch ((CallField)index)
@@ -79,10 +81,10 @@ namespace CallTracking.Core.Providers.TrackDrive
                     case CallField.HangupReason: ok = JsonValues.TryString(ref reader, _repeated, out var hangup); call.HangupReason = hangup; break;
                     case CallField.CreatedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var created); call.CreatedAt = created; break;
                     case CallField.EndedAt: ok = JsonValues.TryDate(ref reader, TrackDriveDates.Parse, out var ended); call.EndedAt = ended; break;
-                    case CallField.TotalDuration: ok = JsonValues.TryInt64(ref reader, out var total); call.TotalDuration = Seconds(total); break;
-                    case CallField.AnsweredDuration: ok = JsonValues.TryInt64(ref reader, out var answered); call.AnsweredDuration = Seconds(answered); break;
-                    case CallField.HoldDuration: ok = JsonValues.TryInt64(ref reader, out var hold); call.HoldDuration = Seconds(hold); break;
-                    case CallField.IvrDuration: ok = JsonValues.TryInt64(ref reader, out var ivr); call.IvrDuration = Seconds(ivr); break;
+                    case CallField.TotalDuration: ok = JsonValues.TrySeconds(ref reader, out var total); call.TotalDuration = total; break;
+                    case CallField.AnsweredDuration: ok = JsonValues.TrySeconds(ref reader, out var answered); call.AnsweredDuration = answered; break;
+                    case CallField.HoldDuration: ok = JsonValues.TrySeconds(ref reader, out var hold); call.HoldDuration = hold; break;
+                    case CallField.IvrDuration: ok = JsonValues.TrySeconds(ref reader, out var ivr); call.IvrDuration = ivr; break;
                     case CallField.BuyerRevenue: ok = JsonValues.TryDecimal(ref reader, out var revenue); call.Revenue = revenue; break;
                     case CallField.TrafficSourcePayout: ok = JsonValues.TryDecimal(ref reader, out var payout); call.Payout = payout; break;
                     case CallField.TrackDriveCost: ok = JsonValues.TryDecimal(ref reader, out var cost); call.Cost = cost; break;
@@ -163,12 +165,13 @@ namespace CallTracking.Core.Providers.TrackDrive
         public CallReportRow ParseReportRow(ref Utf8JsonReader reader, JsonSource source, string category)
         {
             string? value = null, cat = null;
-            long? count = null, duration = null;
+            long? count = null;
+            TimeSpan? duration = null;
             decimal? revenue = null, payout = null, cost = null, profit = null;
             var raw = new RawFields();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var field = reader.GetString()!;
+                var field = JsonValues.Text(ref reader);
                 reader.Read();
                 bool ok;
                 switch (field)
@@ -176,7 +179,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                     case TrackDriveApi.ReportFields.Category: ok = JsonValues.TryString(ref reader, out cat); break;
                     case TrackDriveApi.ReportFields.Value: ok = JsonValues.TryString(ref reader, out value); break;
                     case TrackDriveApi.ReportFields.Count: ok = JsonValues.TryInt64(ref reader, out count); break;
-                    case TrackDriveApi.ReportFields.TotalDuration: ok = JsonValues.TryInt64(ref reader, out duration); break;
+                    case TrackDriveApi.ReportFields.TotalDuration: ok = JsonValues.TrySeconds(ref reader, out duration); break;
                     case TrackDriveApi.ReportFields.Revenue: ok = JsonValues.TryDecimal(ref reader, out revenue); break;
                     case TrackDriveApi.ReportFields.Payout: ok = JsonValues.TryDecimal(ref reader, out payout); break;
                     case TrackDriveApi.ReportFields.Cost: ok = JsonValues.TryDecimal(ref reader, out cost); break;
@@ -187,7 +190,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             }
             return new CallReportRow(TrackDriveApi.ProviderName, cat ?? category, value ?? string.Empty, raw.Result)
             {
-                Count = count, TotalDuration = Seconds(duration), Revenue = revenue, Payout = payout, Cost = cost, Profit = profit,
+                Count = count, TotalDuration = duration, Revenue = revenue, Payout = payout, Cost = cost, Profit = profit,
             };
         }
 
@@ -198,7 +201,7 @@ namespace CallTracking.Core.Providers.TrackDrive
             var raw = new RawFields();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var field = reader.GetString()!;
+                var field = JsonValues.Text(ref reader);
                 reader.Read();
                 bool ok;
                 switch (field)
@@ -222,7 +225,5 @@ namespace CallTracking.Core.Providers.TrackDrive
             e164 = null;
             return false; // kept as sent in Raw
         }
-
-        private static TimeSpan? Seconds(long? s) => s.HasValue ? TimeSpan.FromSeconds(s.Value) : (TimeSpan?)null;
     }
 }

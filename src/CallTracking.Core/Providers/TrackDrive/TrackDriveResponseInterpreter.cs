@@ -29,7 +29,7 @@ namespace CallTracking.Core.Providers.TrackDrive
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (null, TextOf(body, 300));
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString();
+                    var name = JsonValues.Text(ref reader);
                     reader.Read();
                     switch (name)
                     {

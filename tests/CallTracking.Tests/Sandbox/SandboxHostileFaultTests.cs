@@ -153,7 +153,11 @@ public sealed class SandboxHostileFaultTests
 
         // Nothing more comes, and the body does not end either.
         using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(600));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await stream.ReadAsync(new byte[16], wait.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            var n = await stream.ReadAsync(new byte[16], wait.Token);
+            Assert.Fail(n == 0 ? "the body ended" : "the body went on with " + n + " byte(s)");
+        });
         Assert.Equal("OversizedBody", c.Sandbox.Requests[^1].Fault);
 
         // The client gives up: the stall ends with it, not after its 60 s.

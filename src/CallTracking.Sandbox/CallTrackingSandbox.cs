@@ -128,6 +128,12 @@ namespace CallTracking.Sandbox
             get { lock (_gate) return _listener?.Uri; }
         }
 
+        /// <summary>Requests the listener is serving, their replies included; 0 when not listening (for tests).</summary>
+        internal int ListenerInFlight
+        {
+            get { lock (_gate) return _listener?.InFlight ?? 0; }
+        }
+
         public bool IsRunning
         {
             get { lock (_gate) return _listener != null; }
@@ -153,6 +159,7 @@ namespace CallTracking.Sandbox
                 _disposed = true;
             }
             Stop();
+            _router.Close();
             Callbacks.Dispose();
             foreach (var e in _emulators) (e as IDisposable)?.Dispose();
         }

@@ -18,11 +18,33 @@ namespace CallTracking.Sandbox
                 throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown fault kind.");
             if (rule.Kind == FaultKind.ServerError && (rule.StatusCode < 500 || rule.StatusCode > 599))
                 throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "ServerError needs a 5xx StatusCode.");
+            CheckShape(rule);
             if (rule.Times < 0 || rule.SkipFirst < 0) throw new ArgumentOutOfRangeException(nameof(rule), "SkipFirst and Times must not be negative.");
             if (rule.Delay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(rule), rule.Delay, "Delay must not be negative.");
             var query = ReadQueryMatches(rule.QueryMatches);
             lock (_gate) _entries.Add(new Entry(rule, query));
         }
+
+        private static void CheckShape(FaultRule rule)
+        {
+            switch (rule.Kind)
+            {
+                case FaultKind.EchoAuthorization when rule.StatusCode < 200 || rule.StatusCode > 599:
+                    throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "EchoAuthorization needs a StatusCode of 200..599.");
+                case FaultKind.Redirect:
+                    if (Array.IndexOf(RedirectStatusCodes, rule.StatusCode) < 0)
+                        throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "Redirect needs a StatusCode of 301, 302, 303, 307 or 308.");
+                    if (string.IsNullOrEmpty(rule.Location) || rule.Location!.IndexOfAny(new[] { '\r', '\n' }) >= 0)
+                        throw new ArgumentException("Redirect needs a Location (one line).", nameof(rule));
+                    break;
+                case FaultKind.TrickleBody when rule.TrickleBytes < 1:
+                    throw new ArgumentOutOfRangeException(nameof(rule), rule.TrickleBytes, "TrickleBody needs TrickleBytes of at least 1.");
+                case FaultKind.OversizedBody when rule.ClaimedLength < 1:
+                    throw new ArgumentOutOfRangeException(nameof(rule), rule.ClaimedLength, "OversizedBody needs a ClaimedLength of at least 1.");
+            }
+        }
+
+        private static readonly int[] RedirectStatusCodes = { 301, 302, 303, 307, 308 };
 
         public void Clear()
         {

@@ -34,6 +34,9 @@ namespace CallTracking.Sandbox.Http
 
         public Uri Uri { get; }
 
+        /// <summary>Requests being served, their replies included (for tests: a reply the client left has ended).</summary>
+        internal int InFlight => Volatile.Read(ref _inFlight);
+
         public static SandboxHttpListener Start(SandboxRouter router, int port)
         {
             if (port < 0 || port > 65535) throw new ArgumentOutOfRangeException(nameof(port));
@@ -134,9 +137,10 @@ namespace CallTracking.Sandbox.Http
         private async Task WriteResponseAsync(HttpListenerContext context, SandboxHttpResponse result)
         {
             var response = context.Response;
-            if (result.TransportFault == TransportFault.DropConnection)
+            if (result.TransportFault == TransportFault.DropConnection || result.TransportFault == TransportFault.CloseWithoutReply)
             {
-                CloseConnection(context, reset: true);
+                // The request has been read whole (ReadRequestAsync); nothing of a reply has been written.
+                CloseConnection(context, reset: result.TransportFault == TransportFault.DropConnection);
                 return;
             }
             response.StatusCode = result.StatusCode;
@@ -144,6 +148,11 @@ namespace CallTracking.Sandbox.Http
             foreach (var header in result.Headers) response.AddHeader(header.Key, header.Value);
 
             var output = response.OutputStream;
+            if (result.TransportFault == TransportFault.PacedBody)
+            {
+                await WritePacedBodyAsync(context, result.FaultBody!).ConfigureAwait(false);
+                return;
+            }
             if (result.TransportFault == TransportFault.TruncatedBody)
             {
                 var body = result.Body!;
@@ -164,6 +173,87 @@ namespace CallTracking.Sandbox.Http
                 await result.BodyWriter!(output, _stopping.Token).ConfigureAwait(false);
             }
             response.Close();
+        }
+
+        /// <summary>
+        /// Writes a body over time: the status and headers at once, then each piece as <see cref="FaultBody"/> yields it.
+        /// It ends when the body does (a complete one ends the response; one that does not is cut by closing the
+        /// connection), when the client is gone, at the body's time limit, or on Stop(). The listener ignores write
+        /// errors, so a client that left is seen on the socket itself (managed HttpListener; http.sys has none to watch,
+        /// and there the body's own bounds and Stop() end it).
+        /// </summary>
+        private async Task WritePacedBodyAsync(HttpListenerContext context, FaultBody body)
+        {
+            var response = context.Response;
+            var output = response.OutputStream;
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            if (body.TimeLimit is { } limit) session.CancelAfter(limit);
+            // A write the client does not read blocks; closing the connection is what ends it.
+            var cut = session.Token.Register(() => CloseConnection(context, reset: false));
+            var watcher = WatchClientAsync(context, session);
+            var complete = false;
+            try
+            {
+                if (body.Length is { } length)
+                {
+                    response.ContentLength64 = length;
+                    // A write of nothing sends the status line and headers alone (with a length; chunked, it would end the body).
+                    await output.WriteAsync(Array.Empty<byte>(), 0, 0, session.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    response.SendChunked = true;
+                }
+                var buffer = new byte[64 * 1024];
+                while (true)
+                {
+                    var n = await body.ReadAsync(buffer, 0, buffer.Length, session.Token).ConfigureAwait(false);
+                    if (n == 0) break;
+                    session.Token.ThrowIfCancellationRequested();
+                    await output.WriteAsync(buffer, 0, n, session.Token).ConfigureAwait(false);
+                }
+                complete = body.Completes && !session.IsCancellationRequested;
+            }
+            catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+            {
+                // The client left or the time limit passed.
+            }
+            finally
+            {
+                cut.Dispose();
+                session.Cancel(); // ends the watcher
+                await watcher.ConfigureAwait(false);
+            }
+            if (_stopping.IsCancellationRequested) throw new OperationCanceledException(_stopping.Token);
+            if (complete) response.Close();
+            else CloseConnection(context, reset: false);
+        }
+
+        /// <summary>Cancels <paramref name="session"/> when the client has closed or reset its end of the connection.</summary>
+        private static async Task WatchClientAsync(HttpListenerContext context, CancellationTokenSource session)
+        {
+            var socket = SocketOf(context);
+            if (socket is null) return;
+            try
+            {
+                while (!session.IsCancellationRequested)
+                {
+                    // Readable with nothing to read: the peer's FIN or RST (an HTTP/1.1 client sends nothing mid-reply).
+                    if (socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0)
+                    {
+                        session.Cancel();
+                        return;
+                    }
+                    await Task.Delay(50, session.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)
+            {
+                try { session.Cancel(); } catch (ObjectDisposedException) { }
+            }
         }
 
         /// <summary>

@@ -16,6 +16,7 @@ namespace CallTracking.Sandbox.Http
             if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException("A request needs an HTTP method.", nameof(method));
             Method = method.ToUpperInvariant();
             RawPath = string.IsNullOrEmpty(rawPath) ? "/" : rawPath;
+            RawQuery = string.IsNullOrEmpty(rawQuery) ? "" : rawQuery![0] == '?' ? rawQuery.Substring(1) : rawQuery;
             Query = QueryString.Parse(rawQuery);
             Authorization = authorization;
             Body = body;
@@ -25,6 +26,10 @@ namespace CallTracking.Sandbox.Http
 
         /// <summary>Path as sent, still percent-encoded, so a segment like %2B1800… can be decoded exactly once.</summary>
         public string RawPath { get; }
+
+        /// <summary>The query as sent, still percent-encoded, without the leading '?'; "" = none. It holds secrets: the
+        /// log never keeps it.</summary>
+        public string RawQuery { get; }
 
         /// <summary>Decoded query pairs in order (a key may repeat).</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }

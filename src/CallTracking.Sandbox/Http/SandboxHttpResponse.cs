@@ -46,6 +46,9 @@ namespace CallTracking.Sandbox.Http
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
         internal TransportFault TransportFault { get; set; }
 
+        /// <summary>With <see cref="TransportFault.PacedBody"/>: the body to send over time instead of <see cref="Body"/>.</summary>
+        internal FaultBody? FaultBody { get; set; }
+
         public SandboxHttpResponse WithHeader(string name, string value)
         {
             Headers.Add(new KeyValuePair<string, string>(name, value));

@@ -22,6 +22,7 @@ namespace CallTracking.Sandbox.Http
         private readonly SandboxFaults _faults;
         private readonly SandboxRequestLog _log;
         private readonly SandboxClock _clock;
+        private readonly CancellationTokenSource _closing = new CancellationTokenSource();
 
         public SandboxRouter(IReadOnlyList<ISandboxEmulator> emulators, SandboxFaults faults, SandboxRequestLog log, SandboxClock clock)
         {
@@ -29,6 +30,15 @@ namespace CallTracking.Sandbox.Http
             _faults = faults;
             _log = log;
             _clock = clock;
+        }
+
+        /// <summary>Cancelled when the sandbox is disposed: ends what an in-process reply still holds open (a stalled or
+        /// endless body), as stopping the listener ends it over loopback.</summary>
+        public CancellationToken Closing => _closing.Token;
+
+        public void Close()
+        {
+            try { _closing.Cancel(); } catch (ObjectDisposedException) { }
         }
 
         public async Task<SandboxHttpResponse> HandleAsync(SandboxHttpRequest request, CancellationToken cancellationToken)
@@ -44,14 +54,16 @@ namespace CallTracking.Sandbox.Http
             SandboxHttpResponse? response = null;
             try
             {
-                if (rule != null && rule.Delay > TimeSpan.Zero)
+                // TrickleBody's Delay is the pause between its writes, not a wait before the reply.
+                if (rule != null && rule.Delay > TimeSpan.Zero && rule.Kind != FaultKind.TrickleBody)
                     await Task.Delay(rule.Delay, cancellationToken).ConfigureAwait(false);
                 response = await RespondAsync(request, emulator, rule, cancellationToken).ConfigureAwait(false);
                 return response;
             }
             finally
             {
-                var status = response is null ? 0 : response.TransportFault == TransportFault.DropConnection ? 0 : response.StatusCode;
+                var status = response is null || response.TransportFault == TransportFault.DropConnection
+                    || response.TransportFault == TransportFault.CloseWithoutReply ? 0 : response.StatusCode;
                 _log.Add(new SandboxRequest(started, emulator?.Provider ?? "none", operation, request.Method, DecodePathForLog(request.RawPath),
                     SecretRedactor.RedactQuery(request.Query), SecretRedactor.RedactBody(request.Body), request.Authorization != null,
                     status, rule?.Kind.ToString(), watch.Elapsed));
@@ -73,7 +85,9 @@ namespace CallTracking.Sandbox.Http
 
             var safe = request.Method == "GET" || request.Method == "HEAD";
             SandboxHttpResponse? processed = null;
-            if (rule.AfterProcessing || (rule.Kind == FaultKind.TruncatedBody && safe))
+            // Kinds that deliver the normal reply badly need it; a mutation only takes effect with AfterProcessing.
+            var needsReply = rule.Kind == FaultKind.TruncatedBody || rule.Kind == FaultKind.TrickleBody || rule.Kind == FaultKind.OversizedBody;
+            if (rule.AfterProcessing || (needsReply && safe))
                 processed = await ProcessAsync(request, emulator, cancellationToken).ConfigureAwait(false);
 
             switch (rule.Kind)
@@ -100,6 +114,34 @@ namespace CallTracking.Sandbox.Http
                     r.Headers.AddRange(source.Headers);
                     return r;
                 }
+                case FaultKind.CloseWithoutReply:
+                    return new SandboxHttpResponse(200, SandboxHttpResponse.JsonContentType, Array.Empty<byte>())
+                        { TransportFault = TransportFault.CloseWithoutReply };
+                case FaultKind.TrickleBody:
+                case FaultKind.OversizedBody:
+                {
+                    var source = processed ?? new SandboxHttpResponse(200, SandboxHttpResponse.JsonContentType, NoEffectBody);
+                    var body = await source.RenderAsync(cancellationToken).ConfigureAwait(false);
+                    var r = new SandboxHttpResponse(source.StatusCode, source.ContentType, body)
+                    {
+                        TransportFault = TransportFault.PacedBody,
+                        FaultBody = rule.Kind == FaultKind.TrickleBody
+                            ? FaultBody.Trickle(body, rule.TrickleBytes, rule.Delay)
+                            : FaultBody.Oversized(body, rule.ClaimedLength),
+                    };
+                    r.Headers.AddRange(source.Headers);
+                    return r;
+                }
+                case FaultKind.EndlessBody:
+                    return new SandboxHttpResponse(200, SandboxHttpResponse.JsonContentType, Array.Empty<byte>())
+                        { TransportFault = TransportFault.PacedBody, FaultBody = FaultBody.Endless() };
+                case FaultKind.EchoAuthorization:
+                    // As a misconfigured server does: the credential comes back in the reply (never in the log).
+                    return SandboxHttpResponse.Error(rule.StatusCode, "unauthorized",
+                        "Authorization: " + (request.Authorization ?? "(none)") + "; query: " + request.RawQuery);
+                case FaultKind.Redirect:
+                    return new SandboxHttpResponse(rule.StatusCode, SandboxHttpResponse.JsonContentType, Array.Empty<byte>())
+                        .WithHeader("Location", (rule.Location ?? "/").Replace("{query}", request.RawQuery));
                 case FaultKind.MalformedBody:
                     return new SandboxHttpResponse(200, SandboxHttpResponse.JsonContentType, MalformedJson);
                 case FaultKind.ProviderErrorIn200:

@@ -119,3 +119,106 @@ Describe 'Connections made in runspaces that end' {
         Disconnect-CallTracking -Connection $mine
     }
 }
+
+Describe 'Against the sandbox over HTTP, with the hostile fault kinds' {
+    BeforeAll {
+        $script:sb = Start-CallTrackingSandbox -SandboxCallCount 200 -SandboxNumberCount 50
+        $script:other = Start-CallTrackingSandbox
+    }
+    AfterAll {
+        Stop-CallTrackingSandbox -Sandbox $sb -Force
+        Stop-CallTrackingSandbox -Sandbox $other -Force
+    }
+    BeforeEach {
+        $sb.Faults.Clear()
+        $sb.Requests.Clear()
+        $other.Requests.Clear()
+        $script:conn = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $sb.BaseUri -MaxRetry 3 -Name http -PassThru
+        $null = Get-TrackingNumber -Connection $conn -First 3   # kept-alive connections wait in the pool
+    }
+    AfterEach {
+        Disconnect-CallTracking -Connection $conn
+    }
+
+    It 'a release whose reply never comes is on the wire once and OutcomeUnknown' {
+        $number = Get-TrackingNumber -Connection $conn -First 1
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'CloseWithoutReply'; Method = 'DELETE'; AfterProcessing = $true; Times = 10 })
+        $err = $null
+        try { $number | Remove-TrackingNumber -Connection $conn -Force -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+        $err.Exception.Message | Should -Match 'not repeated'
+        @($sb.Requests | Where-Object Method -eq DELETE).Count | Should -Be 1
+    }
+
+    It 'a hang-up whose reply never comes is on the wire once' {
+        $call = Get-CallLog -Connection $conn -InProgress -First 1
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'CloseWithoutReply'; Method = 'DELETE'; Times = 10 })
+        $err = $null
+        try { $call | Stop-Call -Connection $conn -Force -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+        @($sb.Requests | Where-Object Method -eq DELETE).Count | Should -Be 1
+    }
+
+    It 'a read whose reply never comes goes out 1 + MaxRetry times' {
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'CloseWithoutReply'; PathContains = '/phone_numbers/'; Times = 100 })
+        $sb.Requests.Clear()
+        $err = $null
+        try { Get-TrackingNumber -Connection $conn -Id 185901 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ProviderFailure,*'
+        @($sb.Requests | Where-Object Path -like '*/phone_numbers/*').Count | Should -Be 4
+    }
+
+    It 'an Authorization header echoed back leaves no trace of the key pair' {
+        $keys = Connect-CallTracking -Provider TrackDrive -Credential (New-BasicCredential) -BaseUri $sb.BaseUri -MaxRetry 0 -Name keys -PassThru
+        try {
+            $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'EchoAuthorization'; StatusCode = 400; Times = 10 })
+            $err = $null
+            try { Get-TrackingNumber -Connection $keys -Id 185901 -ErrorAction Stop } catch { $err = $_ }
+            $err | Should -Not -BeNullOrEmpty
+            $b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sandbox-public:sandbox-private'))
+            $text = ($err | Out-String) + $err.Exception.ToString() + ($err | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue) + ($err.Exception | ConvertTo-Json -Depth 2 -WarningAction SilentlyContinue)
+            $text | Should -Not -Match 'sandbox-private'
+            $text | Should -Not -Match ([regex]::Escape($b64.TrimEnd('=')))
+            $text | Should -Match 'Authorization: \*\*\*'
+        }
+        finally { Disconnect-CallTracking -Connection $keys }
+    }
+
+    It 'a redirect to another host is not followed, and the error names it without the token' {
+        $target = ([uri]$other.BaseUri).GetLeftPart('Authority') + '/api/v1/phone_numbers?{query}'
+        $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'Redirect'; StatusCode = 307; Location = $target; Times = 10 })
+        $err = $null
+        try { Get-TrackingNumber -Connection $conn -Id 185901 -ErrorAction Stop } catch { $err = $_ }
+        $err.Exception.Message | Should -Match ([regex]::Escape(([uri]$other.BaseUri).Authority))
+        $err.Exception.Message | Should -Match 'auth_token=\*\*\*'
+        ($err | Out-String) + $err.Exception.ToString() | Should -Not -Match 'sandbox-token'
+        @($other.Requests).Count | Should -Be 0
+    }
+
+    It 'a body that trickles is cut at -TimeoutSec' {
+        $slow = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $sb.BaseUri -MaxRetry 0 -TimeoutSec 1 -Name slow -PassThru
+        try {
+            $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'TrickleBody'; PathContains = '/phone_numbers'; Delay = [timespan]::FromMilliseconds(200); Times = 10 })
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $err = $null
+            try { Get-TrackingNumber -Connection $slow -First 5 -ErrorAction Stop } catch { $err = $_ }
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $err.Exception.Message | Should -Match 'TimeoutSec'
+        }
+        finally { Disconnect-CallTracking -Connection $slow }
+    }
+
+    It 'a reply that claims more than -MaxResponseMB is refused at once' {
+        $small = Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -BaseUri $sb.BaseUri -MaxRetry 0 -MaxResponseMB 1 -Name small -PassThru
+        try {
+            $sb.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'OversizedBody'; PathContains = '/phone_numbers'; Times = 10 })
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $err = $null
+            try { Get-TrackingNumber -Connection $small -First 5 -ErrorAction Stop } catch { $err = $_ }
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $err.FullyQualifiedErrorId | Should -BeLike 'ProviderFailure,*'
+            $err.Exception.Message | Should -Match 'MB'
+        }
+        finally { Disconnect-CallTracking -Connection $small }
+    }
+}

@@ -56,7 +56,17 @@ namespace CallTracking.Core.Export
                 // Read the pooled page in place (no second copy of it).
                 var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var array) ? array : new ArraySegment<byte>(body.ToArray());
                 using var reader = new StreamReader(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), Encoding.UTF8);
-                using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = true });
+                // A quoted field that does not close where the field ends merged rows or was cut: never written as is. A
+                // quote inside an unquoted field (=HYPERLINK("…") from a sloppy writer) is kept as it came.
+                using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+                {
+                    BadDataFound = args =>
+                    {
+                        if ((args.Field ?? string.Empty).TrimStart().StartsWith("\"", StringComparison.Ordinal))
+                            throw new TransientContentException("The CSV reply has an unbalanced quote in row " + args.Context.Parser.Row + ": the reply is incomplete or malformed.");
+                    },
+                    DetectColumnCountChanges = true,
+                });
                 while (csv.Read())
                 {
                     var record = csv.Record ?? Array.Empty<string>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using CallTracking.Core.Model;
+using CallTracking.Core.Export;
+using CallTracking.Core.Http;
 
 namespace CallTracking.Tests.Core;
 
@@ -87,5 +89,22 @@ public class CsvExportTests
         var text = await Export(fake, maxRetry: 2);
         Assert.Equal("id,number\r\n1,+18005550100\r\n2,+18005550101\r\n", text);
         Assert.Equal(3, fake.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("id,status\n1,\"answered\n2,answered\n3,missed\n")]        // a quote that never closes swallows the rows after it
+    [InlineData("id,status\n1,\"ans\"wered\"\n2,answered\n")]             // a quote closed in the middle of a field
+    public void An_unbalanced_quote_makes_the_page_unreadable(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        Assert.Throws<TransientContentException>(() => CsvPage.Parse(bytes, "text/csv"));
+    }
+
+    [Fact]
+    public void Quoted_commas_quotes_and_line_breaks_stay_one_field()
+    {
+        var page = CsvPage.Parse(Encoding.UTF8.GetBytes("id,note\n1,\"a, \"\"b\"\"\nc\"\n2,plain\n"), "text/csv");
+        Assert.Equal(2, page.Rows.Count);
+        Assert.Equal("a, \"b\"\nc", page.Rows[0][1]);
     }
 }

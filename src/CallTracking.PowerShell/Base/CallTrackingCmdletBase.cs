@@ -133,26 +133,21 @@ namespace CallTracking.PowerShell.Base
         /// the host cannot prompt (-NonInteractive, a runbook, a job), the host's refusal stops verbose output for this
         /// invocation instead of failing a request that succeeded. 'Stop' and a user's Halt still stop the command.
         /// </summary>
-        protected void WriteVerboseLine(string message)
-        {
-            if (_verboseUnavailable) return;
-            try { WriteVerbose(message); }
-            catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
-            {
-                _verboseUnavailable = true;
-            }
-        }
+        protected void WriteVerboseLine(string message) => WriteUnlessRefused(() => WriteVerbose(message), ref _verboseUnavailable);
 
         private bool _warningUnavailable;
 
         /// <summary>WriteWarning that never costs the work, as <see cref="WriteVerboseLine"/> (a warning that would prompt in a host that cannot).</summary>
-        protected void WriteWarningLine(string message)
+        protected void WriteWarningLine(string message) => WriteUnlessRefused(() => WriteWarning(message), ref _warningUnavailable);
+
+        /// <summary>Writes to a stream; the host's refusal to prompt for it turns that stream off for this invocation.</summary>
+        private static void WriteUnlessRefused(Action write, ref bool unavailable)
         {
-            if (_warningUnavailable) return;
-            try { WriteWarning(message); }
+            if (unavailable) return;
+            try { write(); }
             catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
             {
-                _warningUnavailable = true;
+                unavailable = true;
             }
         }
 

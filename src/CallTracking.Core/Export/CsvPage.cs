@@ -63,7 +63,7 @@ namespace CallTracking.Core.Export
                     BadDataFound = args =>
                     {
                         if ((args.Field ?? string.Empty).TrimStart().StartsWith("\"", StringComparison.Ordinal))
-                            throw new TransientContentException("The CSV reply has an unbalanced quote in row " + args.Context.Parser.Row + ": the reply is incomplete or malformed.");
+                            throw new TransientContentException("The CSV reply has an unbalanced quote in row " + (args.Context?.Parser?.Row.ToString(CultureInfo.InvariantCulture) ?? "?") + ": the reply is incomplete or malformed.");
                     },
                     DetectColumnCountChanges = true,
                 });

@@ -8,13 +8,7 @@ namespace CallTracking.Tests.Hostile;
 /// <summary>CSV exports against a server whose pages do not advance or overlap: the file must not grow without end.</summary>
 public class CsvPagingTests
 {
-    private static CallTrackingConnection Connect(HostileServer server) => CallTrackingConnection.Open(new ConnectionOptions
-    {
-        Provider = TrackDriveApi.ProviderName,
-        Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
-        BaseUri = server.BaseUri,
-        MaxRetry = 0,
-    });
+    private static CallTrackingConnection Connect(HostileServer server) => HostileConnections.TrackDrive(server);
 
     private static string Csv(IEnumerable<int> ids) => "id,status\n" + string.Concat(ids.Select(i => i + ",answered\n"));
 

@@ -44,13 +44,7 @@ public class EchoedSecretTests
     {
         using var server = new HostileServer((request, stream, _) =>
             HostileServer.Reply(stream, status, echo(request.Headers.GetValueOrDefault("Authorization", "")), encoding.StartsWith("json") ? "application/json" : "text/plain"));
-        using var connection = CallTrackingConnection.Open(new ConnectionOptions
-        {
-            Provider = TrackDriveApi.ProviderName,
-            Credential = ProviderCredential.FromPlainText(PublicKey, PrivateKey),
-            BaseUri = server.BaseUri,
-            MaxRetry = 0,
-        });
+        using var connection = HostileConnections.TrackDrive(server, user: PublicKey, secret: PrivateKey);
         var error = await Assert.ThrowsAsync<CallTrackingException>(() => connection.Capability<INumberPurchase>("test").PurchaseNumberAsync(
             new NumberPurchase { Options = new TrackDrivePurchaseRequest { ProviderConfigurationId = 150, OfferId = 100, Country = "US" } }, CancellationToken.None));
         Assert.StartsWith("Basic ", server.Requests[0].Headers["Authorization"]);

@@ -17,14 +17,7 @@ public class ErrorIn200Tests
         new object[] { "\"ok\"" },
     };
 
-    private static CallTrackingConnection Connect(HostileServer server) => CallTrackingConnection.Open(new ConnectionOptions
-    {
-        Provider = TrackDriveApi.ProviderName,
-        Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
-        BaseUri = server.BaseUri,
-        MaxRetry = 2,
-        RetryTiming = new RetryTiming { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
-    });
+    private static CallTrackingConnection Connect(HostileServer server) => HostileConnections.TrackDrive(server, maxRetry: 2);
 
     private static HostileServer Answering(string body) => new((request, stream, _) => HostileServer.Reply(stream, 200, body));
 

@@ -13,15 +13,7 @@ public class OnTheWireOnceTests
 {
     private const string Number = "{\"id\":7,\"number\":\"+15555550107\",\"offer_id\":1}";
 
-    private static CallTrackingConnection Connect(HostileServer server, int maxRetry) => CallTrackingConnection.Open(new ConnectionOptions
-    {
-        Provider = TrackDriveApi.ProviderName,
-        Credential = ProviderCredential.FromPlainText("public", "private-key"),
-        BaseUri = server.BaseUri,
-        MaxRetry = maxRetry,
-        Timeout = TimeSpan.FromSeconds(5),
-        RetryTiming = new RetryTiming { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), MaxTotalWait = TimeSpan.FromSeconds(10) },
-    });
+    private static CallTrackingConnection Connect(HostileServer server, int maxRetry) => HostileConnections.TrackDrive(server, maxRetry, user: "public", secret: "private-key");
 
     /// <summary>Reads answer (keeping the connection for the pool); every other request is read and the connection closed.</summary>
     private static HostileServer CloseOnUnsafe() => new((request, stream, _) =>
@@ -94,12 +86,7 @@ public class KeepAliveWithEmptyContentTests
     public async Task Sequential_reads_share_one_kept_alive_connection()
     {
         using var server = new HostileServer((request, stream, _) => HostileServer.Reply(stream, 200, "{\"id\":7,\"number\":\"+15555550107\"}"));
-        using var connection = CallTrackingConnection.Open(new ConnectionOptions
-        {
-            Provider = TrackDriveApi.ProviderName,
-            Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
-            BaseUri = server.BaseUri,
-        });
+        using var connection = HostileConnections.TrackDrive(server);
         var numbers = connection.Capability<ITrackingNumbers>("test");
         for (var i = 0; i < 10; i++) await numbers.GetNumberAsync("7", CancellationToken.None);
         Assert.Equal(10, server.Requests.Count);

@@ -13,14 +13,7 @@ namespace CallTracking.Tests.Hostile;
 /// </summary>
 public class PagingLoopTests
 {
-    private static CallTrackingConnection Connect(HostileServer server) => CallTrackingConnection.Open(new ConnectionOptions
-    {
-        Provider = TrackDriveApi.ProviderName,
-        Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
-        BaseUri = server.BaseUri,
-        MaxRetry = 0,
-        Timeout = TimeSpan.FromSeconds(5),
-    });
+    private static CallTrackingConnection Connect(HostileServer server) => HostileConnections.TrackDrive(server);
 
     private static string Calls(IEnumerable<int> ids, long nextCursor)
         => "{\"calls\":[" + string.Join(",", ids.Select(i => "{\"id\":" + i + ",\"uuid\":\"u-" + i + "\",\"status\":\"answered\"}")) + "],\"metadata\":{\"next_cursor\":" + nextCursor + "}}";

@@ -9,15 +9,8 @@ namespace CallTracking.Tests.Hostile;
 /// <summary>Replies that trickle, claim to be huge, or never end: the timeout covers the body, and a page has a size cap.</summary>
 public class SlowAndHugeReplyTests
 {
-    private static CallTrackingConnection Connect(HostileServer server, TimeSpan timeout, long maxResponseBytes = 256L * 1024 * 1024) => CallTrackingConnection.Open(new ConnectionOptions
-    {
-        Provider = TrackDriveApi.ProviderName,
-        Credential = ProviderCredential.FromPlainText("auth_token", "token-value"),
-        BaseUri = server.BaseUri,
-        MaxRetry = 0,
-        Timeout = timeout,
-        MaxResponseBytes = maxResponseBytes,
-    });
+    private static CallTrackingConnection Connect(HostileServer server, TimeSpan timeout, long maxResponseBytes = 256L * 1024 * 1024)
+        => HostileConnections.TrackDrive(server, timeout: timeout, maxResponseBytes: maxResponseBytes);
 
     private static async Task<CallTrackingException> ReadOne(CallTrackingConnection connection)
         => await Assert.ThrowsAsync<CallTrackingException>(() => connection.Capability<ITrackingNumbers>("test").GetNumberAsync("7", CancellationToken.None));

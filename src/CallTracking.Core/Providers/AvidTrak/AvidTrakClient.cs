@@ -9,7 +9,7 @@ namespace CallTracking.Core.Providers.AvidTrak
     /// Calls one AvidTrak method: method and format on the query (the pincode is added by the authenticator), the reply read
     /// into the envelope's rows in either format. The cmdlets' capabilities build on it.
     /// </summary>
-    public sealed class AvidTrakClient
+    public sealed partial class AvidTrakClient
     {
         private readonly ApiExecutor _executor;
 

@@ -12,11 +12,12 @@ public sealed class SandboxEmulatorTests
         new(options ?? SandboxClient.Options(), SandboxEmulatorRegistry.BuiltIn.Append(c => new RpcTestEmulator(c)));
 
     [Fact]
-    public void Built_in_registry_holds_the_trackdrive_emulator()
+    public void Built_in_registry_holds_the_trackdrive_and_avidtrak_emulators()
     {
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
-        Assert.Equal(new[] { "TrackDrive" }, sandbox.Providers);
-        var emulator = Assert.IsType<TrackDriveEmulator>(Assert.Single(sandbox.Emulators));
+        Assert.Equal(new[] { "TrackDrive", "AvidTrak" }, sandbox.Providers);
+        var emulator = Assert.IsType<TrackDriveEmulator>(sandbox.Emulators[0]);
+        Assert.IsType<CallTracking.Sandbox.AvidTrak.AvidTrakEmulator>(sandbox.Emulators[1]);
         Assert.Same(emulator, sandbox.Emulator("trackdrive"));
         Assert.Same(emulator, sandbox.Emulator<TrackDriveEmulator>());
         Assert.Same(emulator.State, sandbox.TrackDrive());
@@ -176,7 +177,7 @@ public sealed class SandboxEmulatorTests
     {
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
         using var http = new HttpClient(sandbox.CreateHandler());
-        var response = await http.GetAsync("https://sandbox.trackdrive.invalid/webservice/api.php?method=x");
+        var response = await http.GetAsync("https://sandbox.trackdrive.invalid/nobody/owns/this.php?method=x");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var entry = Assert.Single(sandbox.Requests);
         Assert.Equal("none", entry.Provider);

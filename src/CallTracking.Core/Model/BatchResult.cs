@@ -67,7 +67,7 @@ namespace CallTracking.Core.Model
     }
 
     /// <summary>A row of Set-CallForwarding or Remove-CallForwarding.</summary>
-    public sealed class ForwardingResult : BatchResult
+    public class ForwardingResult : BatchResult
     {
         public ForwardingResult(string provider, string action) : base(provider, action)
         {

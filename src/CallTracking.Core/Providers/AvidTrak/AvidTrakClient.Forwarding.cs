@@ -118,9 +118,9 @@ namespace CallTracking.Core.Providers.AvidTrak
             return f;
         }
 
-        private ForwardingResult ForwardingResultOf(ForwardingChange row, bool set, string cmdlet, string action)
+        private AvidTrakForwardingResult ForwardingResultOf(ForwardingChange row, bool set, string cmdlet, string action)
         {
-            var result = new ForwardingResult(AvidTrakApi.ProviderName, action) { Id = row.Id is null ? null : SafeKey(row.Id) };
+            var result = new AvidTrakForwardingResult(action) { Id = row.Id is null ? null : SafeKey(row.Id) };
             if (result.Id != null && result.Id.StartsWith("+", StringComparison.Ordinal)) result.Number = result.Id;
             try
             {

@@ -27,10 +27,6 @@ namespace CallTracking.PowerShell.Base
         public SwitchParameter Force { get; set; }
 
         private readonly BatchRows<TRow> _rows = new BatchRows<TRow>();
-        private CallTrackingConnection? _connection;
-
-        /// <summary>The connection the rows go to (resolved once, with the first row).</summary>
-        protected CallTrackingConnection BatchConnection => _connection ??= ResolveConnection();
 
         protected override void BeginProcessing()
         {
@@ -42,8 +38,7 @@ namespace CallTracking.PowerShell.Base
         /// <summary>Adds one row (built by <paramref name="make"/>; a row failure is kept as that row's result).</summary>
         protected void AddRow(System.Func<TRow> make, string? target)
         {
-            var _ = BatchConnection;
-            AddBatchRow(_rows, make, target);
+            AddBatchRow(_rows, _rows.Connection ?? ResolveConnection(), make, target);
         }
 
         /// <summary>The provider's batch function (a NotSupported error when the provider has none).</summary>
@@ -54,12 +49,7 @@ namespace CallTracking.PowerShell.Base
 
         protected override void EndProcessing()
         {
-            if (_rows.Count > 0 && _connection != null)
-            {
-                IBatchOperation<TRow>? operation = null;
-                if (TryProcess(() => operation = Operation(_connection), null) && operation != null)
-                    RunBatches(_connection, operation, _rows, BatchSize, Force, Output);
-            }
+            RunBatches(_rows, Operation, BatchSize, Force, Output);
             base.EndProcessing();
         }
     }

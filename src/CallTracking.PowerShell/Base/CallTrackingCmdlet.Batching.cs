@@ -28,6 +28,9 @@ namespace CallTracking.PowerShell.Base
 
             public int Count => _items.Count;
 
+            /// <summary>The connection the rows go to (the first row's).</summary>
+            public CallTrackingConnection? Connection { get; set; }
+
             public void Add(TRow row) => _items.Add(new BatchItem<TRow>(_items.Count + 1, row));
 
             public void AddFailed(Exception error, string? target) => _items.Add(BatchItem<TRow>.Failed(_items.Count + 1, error, target));
@@ -47,6 +50,27 @@ namespace CallTracking.PowerShell.Base
             {
                 rows.AddFailed(ex, target);
             }
+        }
+
+        /// <summary>A row for the provider's batch function, on the connection it goes to (see <see cref="AddBatchRow{TRow}(BatchRows{TRow}, Func{TRow}, string?)"/>).</summary>
+        protected void AddBatchRow<TRow>(BatchRows<TRow> rows, CallTrackingConnection connection, Func<TRow> make, string? target)
+        {
+            rows.Connection ??= connection;
+            AddBatchRow(rows, make, target);
+        }
+
+        /// <summary>
+        /// In EndProcessing: sends the rows collected on a connection through the batch function <paramref name="operation"/>
+        /// gets from it (a NotSupported error when its provider has none; nothing when no row came).
+        /// </summary>
+        protected void RunBatches<TRow>(BatchRows<TRow> rows, Func<CallTrackingConnection, IBatchOperation<TRow>> operation, int batchSize, bool force,
+            Func<BatchResult, object?> output)
+        {
+            var connection = rows.Connection;
+            if (connection is null || rows.Count == 0) return;
+            IBatchOperation<TRow>? batch = null;
+            if (TryProcess(() => batch = operation(connection), null) && batch != null)
+                RunBatches(connection, batch, rows, batchSize, force, output);
         }
 
         /// <summary>

@@ -21,7 +21,6 @@ namespace CallTracking.PowerShell.Commands.Numbers
         public SwitchParameter Force { get; set; }
 
         private readonly BatchRows<NumberPurchase> _rows = new BatchRows<NumberPurchase>();
-        private CallTrackingConnection? _batchConnection;
 
         protected override void ProcessRecord()
         {
@@ -31,8 +30,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<IBatchNumberPurchase>())
             {
                 // Numbers of one kind are bought in one request (in EndProcessing), each row still its own result.
-                _batchConnection ??= connection;
-                AddBatchRow(_rows, () => purchase, null);
+                AddBatchRow(_rows, connection, () => purchase, null);
                 return;
             }
             INumberPurchase? buyer = null;
@@ -49,13 +47,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
 
         protected override void EndProcessing()
         {
-            var connection = _batchConnection;
-            if (connection != null && _rows.Count > 0)
-            {
-                IBatchNumberPurchase? buyer = null;
-                if (TryProcess(() => buyer = connection.Capability<IBatchNumberPurchase>(CommandName), null) && buyer != null)
-                    RunBatches(connection, buyer.PurchaseBatch(), _rows, BatchCmdlet<NumberPurchase>.DefaultBatchSize, Force, PurchasedNumber);
-            }
+            RunBatches(_rows, c => c.Capability<IBatchNumberPurchase>(CommandName).PurchaseBatch(), BatchCmdlet<NumberPurchase>.DefaultBatchSize, Force, PurchasedNumber);
             base.EndProcessing();
         }
 

@@ -29,8 +29,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<IBatchNumberRelease>())
             {
                 // Numbers going to one place share a request (in EndProcessing); each row is still its own result.
-                _batchConnection ??= connection;
-                AddBatchRow(_rows, () =>
+                AddBatchRow(_rows, connection, () =>
                 {
                     var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
                     return new NumberRelease(id) { Options = BoundProviderParameters()?.ToOptions() };
@@ -48,17 +47,10 @@ namespace CallTracking.PowerShell.Commands.Numbers
         }
 
         private readonly BatchRows<NumberRelease> _rows = new BatchRows<NumberRelease>();
-        private CallTrackingConnection? _batchConnection;
 
         protected override void EndProcessing()
         {
-            var connection = _batchConnection;
-            if (connection != null && _rows.Count > 0)
-            {
-                IBatchNumberRelease? releaser = null;
-                if (TryProcess(() => releaser = connection.Capability<IBatchNumberRelease>(CommandName), null) && releaser != null)
-                    RunBatches(connection, releaser.ReleaseBatch(), _rows, BatchCmdlet<NumberRelease>.DefaultBatchSize, Force, r => PassThru ? r : null);
-            }
+            RunBatches(_rows, c => c.Capability<IBatchNumberRelease>(CommandName).ReleaseBatch(), BatchCmdlet<NumberRelease>.DefaultBatchSize, Force, r => PassThru ? r : null);
             base.EndProcessing();
         }
     }

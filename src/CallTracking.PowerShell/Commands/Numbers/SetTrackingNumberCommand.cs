@@ -55,8 +55,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<IBatchNumberSettings>())
             {
                 // Numbers given the same change share a request (in EndProcessing); each row is still its own result.
-                _batchConnection ??= connection;
-                AddBatchRow(_rows, () => NewChange(connection), InputObject?.Id ?? Id);
+                AddBatchRow(_rows, connection, () => NewChange(connection), InputObject?.Id ?? Id);
                 return;
             }
             if (!TryProcess(() =>
@@ -84,17 +83,10 @@ namespace CallTracking.PowerShell.Commands.Numbers
         }
 
         private readonly BatchRows<NumberChange> _rows = new BatchRows<NumberChange>();
-        private CallTrackingConnection? _batchConnection;
 
         protected override void EndProcessing()
         {
-            var connection = _batchConnection;
-            if (connection != null && _rows.Count > 0)
-            {
-                IBatchNumberSettings? settings = null;
-                if (TryProcess(() => settings = connection.Capability<IBatchNumberSettings>(CommandName), null) && settings != null)
-                    RunBatches(connection, settings.UpdateBatch(), _rows, BatchCmdlet<NumberChange>.DefaultBatchSize, Force, r => PassThru ? r : null);
-            }
+            RunBatches(_rows, c => c.Capability<IBatchNumberSettings>(CommandName).UpdateBatch(), BatchCmdlet<NumberChange>.DefaultBatchSize, Force, r => PassThru ? r : null);
             base.EndProcessing();
         }
     }

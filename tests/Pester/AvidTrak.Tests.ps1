@@ -95,6 +95,37 @@ Describe 'Set-CallForwarding from a CSV' {
         ($results | ForEach-Object Request | Sort-Object -Unique) -join ',' | Should -Be '1,2,3,4'
     }
 
+    It 'a stop request (Ctrl+C) ends the run between requests: the request in flight finishes, no later one is sent' {
+        # A runspace of its own, as a user's Ctrl+C; each set_forwarding request takes 400 ms.
+        $shared = [hashtable]::Synchronized(@{})
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Shared)
+                    Import-Module -Name $Manifest
+                    $c = Connect-CallTracking -Provider AvidTrak -Sandbox -SandboxNumberCount 60 -PassThru
+                    $c.SandboxInstance.Faults.Add([CallTracking.Sandbox.FaultRule]@{ Kind = 'Latency'; QueryMatches = @{ method = 'set_forwarding' }; Delay = [timespan]::FromMilliseconds(400); Times = 100 })
+                    $Shared.c = $c
+                    Get-TrackingNumber -Connection $c | Select-Object -First 50 | Set-CallForwarding -Connection $c -ForwardNumber +14105551234 -BatchSize 10 -Force
+                }).AddArgument($ModuleManifest).AddArgument($shared)
+            $async = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            $sent = { @($shared.c.SandboxInstance.Requests | Where-Object Operation -eq 'AvidTrak.set_forwarding').Count }
+            while ((-not $shared.c -or (& $sent) -lt 1) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            (& $sent) | Should -BeGreaterOrEqual 1
+            $ps.Stop()
+            try { $ps.EndInvoke($async) } catch { }
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $atStop = & $sent
+            $atStop | Should -BeLessThan 5
+            Start-Sleep -Milliseconds 900
+            (& $sent) | Should -Be $atStop
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'Remove-CallForwarding -AllLite is one request for every offline number' {
         Clear-SandboxLog $conn
         $results = @(Remove-CallForwarding -Connection $conn -AllLite -Confirm:$false)

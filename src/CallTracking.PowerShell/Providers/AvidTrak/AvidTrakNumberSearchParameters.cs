@@ -10,9 +10,9 @@ namespace CallTracking.PowerShell.Providers.AvidTrak
     public sealed class AvidTrakNumberSearchParameters : ProviderParameters
     {
         /// <summary>How many numbers to offer (quantity: 1 to 30).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Int32Transformation(nameof(Quantity))]
-        public int? Quantity { get; set; }
+        public int Quantity { get; set; }
 
         /// <summary>Toll (toll-free) or Local numbers (number_type).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -32,7 +32,7 @@ namespace CallTracking.PowerShell.Providers.AvidTrak
 
         public override ProviderOptions ToOptions() => new AvidTrakNumberSearch
         {
-            Quantity = Quantity ?? 10,
+            Quantity = Quantity,
             NumberType = Base.AllowedValues.Canonical(NumberType, AvidTrakApi.NumberTypes) ?? string.Empty,
             AreaCode = AreaCode ?? string.Empty,
             Country = string.IsNullOrWhiteSpace(Country) ? null : Country!.Trim().ToUpperInvariant(),

@@ -27,16 +27,16 @@ namespace CallTracking.PowerShell.Commands.Forwarding
 
         protected override void ProcessRecord()
         {
-            var options = BoundProviderParameters()?.ToOptions();
+            // The provider's options are read inside each row: a bad one is that row's failure.
             if (ParameterSetName != ParameterSets.ById)
             {
-                AddRow(() => new ForwardingChange(null) { ForwardNumber = ForwardTo, Options = options }, ParameterSetName);
+                AddRow(() => new ForwardingChange(null) { ForwardNumber = ForwardTo, Options = BoundProviderParameters()?.ToOptions() }, ParameterSetName);
                 return;
             }
             foreach (var id in Id ?? System.Array.Empty<string>())
             {
                 var each = id;
-                AddRow(() => new ForwardingChange(each) { ForwardNumber = ForwardTo, Options = options }, each);
+                AddRow(() => new ForwardingChange(each) { ForwardNumber = ForwardTo, Options = BoundProviderParameters()?.ToOptions() }, each);
             }
         }
 

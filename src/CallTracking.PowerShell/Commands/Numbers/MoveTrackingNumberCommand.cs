@@ -24,11 +24,11 @@ namespace CallTracking.PowerShell.Commands.Numbers
 
         protected override void ProcessRecord()
         {
-            var options = BoundProviderParameters()?.ToOptions();
+            // The provider's options are read inside each row: a bad one (a -Client without a credential) is that row's failure.
             foreach (var id in Id ?? System.Array.Empty<string>())
             {
                 var each = id;
-                AddRow(() => new NumberTransfer(each) { Options = options }, each);
+                AddRow(() => new NumberTransfer(each) { Options = BoundProviderParameters()?.ToOptions() }, each);
             }
         }
 

@@ -34,7 +34,7 @@ namespace CallTracking.Core.Providers.AvidTrak
         private static QueryBuilder CallParameters(DateTimeOffset? start, DateTimeOffset? end)
         {
             if (start.HasValue && end.HasValue && start.Value > end.Value)
-                throw new CallTrackingArgumentException("CreatedBefore", end.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture), "a date after -CreatedAfter (" + start.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture) + ")");
+                throw new CallTrackingArgumentException("CreatedBefore", AvidTrakWire.Date(end.Value), "a date after -CreatedAfter/-Start (" + AvidTrakWire.Date(start.Value) + "): the end of the range (-End)");
             return new QueryBuilder()
                 .Add(AvidTrakApi.StartDate, start.HasValue ? AvidTrakWire.Date(start.Value) : null)
                 .Add(AvidTrakApi.EndDate, end.HasValue ? AvidTrakWire.Date(end.Value) : null);

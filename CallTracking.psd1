@@ -19,6 +19,10 @@
         'New-TrackingNumber'
         'Set-TrackingNumber'
         'Remove-TrackingNumber'
+        'Find-TrackingNumber'
+        'Move-TrackingNumber'
+        'Set-CallForwarding'
+        'Remove-CallForwarding'
         'Get-CallLog'
         'Stop-Call'
         'Get-CallReport'
@@ -30,7 +34,7 @@
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
-    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml')
+    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml', 'Providers/AvidTrak/AvidTrak.format.ps1xml')
     TypesToProcess         = @('Providers/TrackDrive/TrackDrive.types.ps1xml')
     PrivateData            = @{
         PSData = @{

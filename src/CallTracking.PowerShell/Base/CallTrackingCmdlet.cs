@@ -13,7 +13,7 @@ namespace CallTracking.PowerShell.Base
     /// completed from Get-CallTrackingConnection; default: the current connection), offers the connection's provider's
     /// parameters, and checks piped objects. No connection → terminating NoConnection (ConnectionError).
     /// </summary>
-    public abstract class CallTrackingCmdlet : CallTrackingCmdletBase
+    public abstract partial class CallTrackingCmdlet : CallTrackingCmdletBase
     {
         /// <summary>The connection to use, or its name; default: the one Connect-CallTracking made current.</summary>
         [Parameter]

@@ -228,7 +228,8 @@ namespace CallTracking.PowerShell.Base
             return ShouldProcess(target, action);
         }
 
-        private bool WhatIfRequested()
+        /// <summary>True under -WhatIf (or $WhatIfPreference): ShouldProcess will print "What if" and refuse.</summary>
+        protected bool WhatIfRequested()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
                 return bound is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(bound);

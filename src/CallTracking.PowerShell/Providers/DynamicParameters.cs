@@ -56,6 +56,13 @@ namespace CallTracking.PowerShell.Providers
             {
                 if (!boundParameters.ContainsKey(property.Name) || !dictionary.TryGetValue(property.Name, out var parameter)) continue;
                 var value = parameter.Value;
+                if (property.PropertyType == typeof(PSObject))
+                {
+                    // An object parameter keeps its wrapper: a PSCustomObject's properties live on it.
+                    property.SetValue(instance, value is null ? null : value as PSObject ?? PSObject.AsPSObject(value));
+                    bound.Add(property.Name);
+                    continue;
+                }
                 while (value is PSObject pso && !ReferenceEquals(pso.BaseObject, pso)) value = pso.BaseObject;
                 property.SetValue(instance, value is null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
                 bound.Add(property.Name);

@@ -13,6 +13,7 @@ public class CmdletDesignTests
     {
         "Connect-CallTracking", "Get-CallTrackingConnection", "Disconnect-CallTracking",
         "Get-TrackingNumber", "New-TrackingNumber", "Set-TrackingNumber", "Remove-TrackingNumber",
+        "Find-TrackingNumber", "Move-TrackingNumber", "Set-CallForwarding", "Remove-CallForwarding",
         "Get-CallLog", "Stop-Call", "Get-CallReport", "Get-CallStatistic",
         "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox", "Get-CallTrackingSandboxRequest",
     };

@@ -7,7 +7,7 @@ namespace CallTracking.Core.Providers.AvidTrak
     /// Every AvidTrak name the module uses, in one place. Sources: [seed] = ../shared/seeds/avidtrak-rest-api.txt,
     /// [notes] = ../shared/provider-notes.md, [assumed] = not documented: our choice, easy to correct here.
     /// </summary>
-    public static class AvidTrakApi
+    public static partial class AvidTrakApi
     {
         public const string ProviderName = "AvidTrak";
 

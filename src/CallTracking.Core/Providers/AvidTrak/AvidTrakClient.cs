@@ -13,14 +13,18 @@ namespace CallTracking.Core.Providers.AvidTrak
     {
         private readonly ApiExecutor _executor;
 
-        public AvidTrakClient(ApiExecutor executor, string format)
+        public AvidTrakClient(ApiExecutor executor, string format, string defaultCountry = AvidTrakApi.DefaultCountry)
         {
             _executor = executor ?? throw new ArgumentNullException(nameof(executor));
             Format = format;
+            DefaultCountry = string.IsNullOrWhiteSpace(defaultCountry) ? AvidTrakApi.DefaultCountry : defaultCountry.Trim().ToUpperInvariant();
         }
 
         /// <summary>json or xml.</summary>
         public string Format { get; }
+
+        /// <summary>The country of numbers typed without a country code (the connection's -DefaultCountry).</summary>
+        public string DefaultCountry { get; }
 
         /// <summary>Sends <paramref name="operation"/> with its parameters (arrays as repeated "name[]" keys, in order).</summary>
         public Task<AvidTrakEnvelope> CallAsync(ApiOperation operation, QueryBuilder? parameters, string? target, CancellationToken cancellationToken)

@@ -27,13 +27,13 @@ namespace CallTracking.PowerShell.Commands.Calls
 
         /// <summary>Calls created at or after this time.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
-        [Alias("created_at_from")]
+        [Alias("created_at_from", "Start")]
         [DateTimeOffsetTransformation(nameof(CreatedAfter))]
         public DateTimeOffset? CreatedAfter { get; set; }
 
         /// <summary>Calls created at or before this time.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
-        [Alias("created_at_to")]
+        [Alias("created_at_to", "End")]
         [DateTimeOffsetTransformation(nameof(CreatedBefore))]
         public DateTimeOffset? CreatedBefore { get; set; }
 

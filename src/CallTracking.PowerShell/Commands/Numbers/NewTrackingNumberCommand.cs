@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CallTracking.Core.Capabilities;
+using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
@@ -19,11 +20,19 @@ namespace CallTracking.PowerShell.Commands.Numbers
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        private readonly BatchRows<NumberPurchase> _rows = new BatchRows<NumberPurchase>();
+
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
             var options = BoundProviderParameters()?.ToOptions();
             var purchase = new NumberPurchase { Options = options };
+            if (connection.Supports<IBatchNumberPurchase>())
+            {
+                // Numbers of one kind are bought in one request (in EndProcessing), each row still its own result.
+                AddBatchRow(_rows, connection, () => purchase, null);
+                return;
+            }
             INumberPurchase? buyer = null;
             string? what = null;
             if (!TryProcess(() =>
@@ -34,6 +43,21 @@ namespace CallTracking.PowerShell.Commands.Numbers
                 }, options) || buyer is null) return;
             if (!ShouldChange(what + " (" + connection.Provider + ", connection '" + connection.Name + "')", "Purchase (spends money)", Force)) return;
             TryProcess(() => WriteObject(RunAsync(ct => buyer.PurchaseNumberAsync(purchase, ct))), what);
+        }
+
+        protected override void EndProcessing()
+        {
+            RunBatches(_rows, c => c.Capability<IBatchNumberPurchase>(CommandName).PurchaseBatch(), BatchCmdlet<NumberPurchase>.DefaultBatchSize, Force, PurchasedNumber);
+            base.EndProcessing();
+        }
+
+        /// <summary>The number bought (a success whose reply lists no number says so in a warning).</summary>
+        private object? PurchasedNumber(BatchResult result)
+        {
+            if (!result.Succeeded) return null;
+            if (result.Value != null) return result.Value;
+            WriteWarningLine("The purchase of " + (result.Number ?? "row " + result.Row) + " succeeded, but the reply listed no number: check with Get-TrackingNumber.");
+            return null;
         }
     }
 }

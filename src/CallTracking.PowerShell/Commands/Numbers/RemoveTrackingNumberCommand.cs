@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CallTracking.Core.Capabilities;
+using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
@@ -10,7 +11,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// pass one of them). Sent once: a failure that may have reached the server is OutcomeUnknown.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(TrackingNumber))]
+    [OutputType(typeof(TrackingNumber), typeof(BatchResult))]
     public sealed class RemoveTrackingNumberCommand : ConfirmedChangeCmdlet
     {
         /// <summary>The provider's number id, or the number (+E164 or national).</summary>
@@ -25,6 +26,16 @@ namespace CallTracking.PowerShell.Commands.Numbers
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
+            if (connection.Supports<IBatchNumberRelease>())
+            {
+                // Numbers going to one place share a request (in EndProcessing); each row is still its own result.
+                AddBatchRow(_rows, connection, () =>
+                {
+                    var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
+                    return new NumberRelease(id) { Options = BoundProviderParameters()?.ToOptions() };
+                }, InputObject?.Id ?? Id);
+                return;
+            }
             ProcessChange(connection, () =>
             {
                 var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
@@ -33,6 +44,14 @@ namespace CallTracking.PowerShell.Commands.Numbers
                 releaser.Validate(release);
                 return new Change("number " + id, releaser.Describe(release), ct => releaser.ReleaseNumberAsync(release, ct), "Released number " + id + ".");
             }, (object?)InputObject ?? Id);
+        }
+
+        private readonly BatchRows<NumberRelease> _rows = new BatchRows<NumberRelease>();
+
+        protected override void EndProcessing()
+        {
+            RunBatches(_rows, c => c.Capability<IBatchNumberRelease>(CommandName).ReleaseBatch(), BatchCmdlet<NumberRelease>.DefaultBatchSize, Force, r => PassThru ? r : null);
+            base.EndProcessing();
         }
     }
 }

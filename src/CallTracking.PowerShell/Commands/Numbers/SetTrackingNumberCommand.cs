@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CallTracking.Core.Capabilities;
+using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
@@ -13,7 +14,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// current values.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(TrackingNumber))]
+    [OutputType(typeof(TrackingNumber), typeof(BatchResult))]
     public sealed class SetTrackingNumberCommand : CallTrackingCmdlet
     {
         /// <summary>The provider's number id, or the number (+E164 or national).</summary>
@@ -51,13 +52,15 @@ namespace CallTracking.PowerShell.Commands.Numbers
             INumberSettings? settings = null;
             NumberChange? change = null;
             string? what = null;
+            if (connection.Supports<IBatchNumberSettings>())
+            {
+                // Numbers given the same change share a request (in EndProcessing); each row is still its own result.
+                AddBatchRow(_rows, connection, () => NewChange(connection), InputObject?.Id ?? Id);
+                return;
+            }
             if (!TryProcess(() =>
                 {
-                    var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
-                    var parameters = BoundProviderParameters();
-                    // A piped number's properties also bind by name: they are its state, not requested changes.
-                    if (parameters != null && InputObject != null) parameters.SetBound(_commandLine);
-                    change = new NumberChange(id) { Options = parameters?.ToOptions() };
+                    change = NewChange(connection);
                     settings = connection.Capability<INumberSettings>(CommandName);
                     settings.Validate(change);
                     what = settings.Describe(change);
@@ -68,6 +71,23 @@ namespace CallTracking.PowerShell.Commands.Numbers
                 var updated = RunAsync(ct => settings.UpdateNumberAsync(change, ct));
                 if (PassThru) WriteObject(updated);
             }, change.Id);
+        }
+
+        private NumberChange NewChange(CallTrackingConnection connection)
+        {
+            var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
+            var parameters = BoundProviderParameters();
+            // A piped number's properties also bind by name: they are its state, not requested changes.
+            if (parameters != null && InputObject != null) parameters.SetBound(_commandLine);
+            return new NumberChange(id) { Options = parameters?.ToOptions() };
+        }
+
+        private readonly BatchRows<NumberChange> _rows = new BatchRows<NumberChange>();
+
+        protected override void EndProcessing()
+        {
+            RunBatches(_rows, c => c.Capability<IBatchNumberSettings>(CommandName).UpdateBatch(), BatchCmdlet<NumberChange>.DefaultBatchSize, Force, r => PassThru ? r : null);
+            base.EndProcessing();
         }
     }
 }

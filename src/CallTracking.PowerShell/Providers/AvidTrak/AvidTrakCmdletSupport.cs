@@ -15,6 +15,9 @@ namespace CallTracking.PowerShell.Providers.AvidTrak
         protected override IEnumerable<Type> ParameterClasses => new[]
         {
             typeof(AvidTrakConnectParameters), typeof(AvidTrakSandboxParameters),
+            typeof(AvidTrakNumberListParameters), typeof(AvidTrakNumberSearchParameters), typeof(AvidTrakPurchaseParameters),
+            typeof(AvidTrakNumberChangeParameters), typeof(AvidTrakReleaseParameters), typeof(AvidTrakTransferParameters),
+            typeof(AvidTrakForwardingScopeParameters), typeof(AvidTrakForwardingParameters), typeof(AvidTrakCallLogParameters),
         };
 
         public override void ConfigureSandbox(SandboxOptions options, ProviderParameters? parameters)

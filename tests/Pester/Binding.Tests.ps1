@@ -531,3 +531,68 @@ Disconnect-CallTracking
             'after disconnecting two: 0')
     }
 }
+
+Describe 'On an AvidTrak sandbox connection the binder' {
+    # The same matrix for AvidTrak's own parameter sets: what the sandbox received shows which set bound.
+    BeforeAll {
+        $script:avs = Connect-CallTracking -Provider AvidTrak -Sandbox -SandboxNumberCount 4 -Name bind-avs -PassThru
+        $script:sids = @(Get-TrackingNumber -Connection $avs | ForEach-Object Id)
+        # "method?name=value&..." of each request since the last Clear-SandboxLog (pincode, format and dates left out).
+        function Get-AvSent {
+            @(Get-CallTrackingSandboxRequest -Connection $avs | ForEach-Object {
+                    $q = @($_.Query.GetEnumerator() | Where-Object Key -NotIn 'pincode', 'format', 'method', 'startdate', 'enddate' |
+                            Sort-Object Key | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join '&'
+                    $_.Query['method'] + $(if ($q) { "?$q" } else { '' })
+                })
+        }
+    }
+    AfterAll { if ($avs) { Disconnect-CallTracking -Connection $avs } }
+    BeforeEach { Clear-SandboxLog $avs }
+
+    # {0} and {1} are two of the connection's SIDs; -Connection bind-avs is the connection (AvidTrak is not current).
+    It '<Line> binds <Set>' -TestCases @(
+        @{ Set = 'ById (named)'; Line = 'Set-CallForwarding -Id {0},{1} -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false'; Sent = @('set_forwarding?forward_number=4105551234&sid[]={0},{1}&type=sid') }
+        @{ Set = 'ById (positional)'; Line = 'Set-CallForwarding {0} 4105551234 -Connection bind-avs -Confirm:$false'; Sent = @('set_forwarding?forward_number=4105551234&sid[]={0}&type=sid') }
+        @{ Set = 'ById (-Sid alias)'; Line = 'Set-CallForwarding -Sid {1} -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false'; Sent = @('set_forwarding?forward_number=4105551234&sid[]={1}&type=sid') }
+        @{ Set = 'AllPro'; Line = 'Set-CallForwarding -AllPro -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false'; Sent = @('set_forwarding?forward_number=4105551234&type=pro') }
+        @{ Set = 'AllLite with -Extension'; Line = 'Set-CallForwarding -AllLite -ForwardNumber 4105551234 -Extension 12 -Connection bind-avs -Confirm:$false'; Sent = @('set_forwarding?extension=12&forward_number=4105551234&type=lite') }
+        @{ Set = 'ById (removal)'; Line = 'Remove-CallForwarding -Sid {0} -Connection bind-avs -Confirm:$false'; Sent = @('remove_forwarding?sid[]={0}&type=sid') }
+        @{ Set = 'AllPro (removal)'; Line = 'Remove-CallForwarding -AllPro -Connection bind-avs -Confirm:$false'; Sent = @('remove_forwarding?type=pro') }
+        @{ Set = 'List (the call log)'; Line = 'Get-CallLog -Connection bind-avs'; Sent = @('call_logs') }
+        @{ Set = 'List -Offline (the lite calls)'; Line = 'Get-CallLog -Offline -Connection bind-avs'; Sent = @('all_lite_calls') }
+        @{ Set = 'List with AvidTrak filters'; Line = 'Get-TrackingNumber -AssignmentType Unassigned -NumberType Local -Connection bind-avs'; Sent = @('list_numbers?assignment_type=unassigned&number_type=local') }
+    ) {
+        $null = & ([scriptblock]::Create(($Line -f $sids[0], $sids[1])))
+        Get-AvSent | Should -Be @($Sent | ForEach-Object { $_ -f $sids[0], $sids[1] })
+    }
+
+    It 'AllPro with -Id is refused by the binder and nothing is sent' {
+        $err = Get-ErrorOf { Set-CallForwarding -AllPro -Id $sids[0] -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -Match '^(AmbiguousParameterSet|ParameterNotInParameterSet),'
+        Get-AvSent | Should -BeNullOrEmpty
+    }
+
+    It 'an AvidTrak parameter on a TrackDrive connection is WrongProvider naming AvidTrak: <Line>' -TestCases @(
+        @{ Line = 'Get-TrackingNumber -AssignmentType All -Connection bind-td' }
+        @{ Line = 'Get-CallLog -Offline -Connection bind-td' }
+        @{ Line = 'Remove-TrackingNumber -Id 5 -Location Telco -Connection bind-td -Confirm:$false' }
+        @{ Line = 'Set-TrackingNumber -Id 5 -Channel gppc -Connection bind-td -WhatIf' }
+    ) {
+        $err = Get-ErrorOf ([scriptblock]::Create($Line + ' -ErrorAction Stop'))
+        $err.FullyQualifiedErrorId | Should -BeLike 'WrongProvider,*'
+        $err.Exception.Message | Should -Match 'for AvidTrak'
+    }
+
+    It 'completion follows the connection: <Line>' -TestCases @(
+        @{ Line = 'Get-CallLog -Connection bind-avs -Off'; Has = '-Offline' }
+        @{ Line = 'Set-TrackingNumber -Connection bind-avs -Id x -Channel '; Has = 'linksource' }
+        @{ Line = 'Remove-TrackingNumber -Connection bind-avs -Id x -Location '; Has = 'telco' }
+        @{ Line = 'Find-TrackingNumber -Connection bind-avs -NumberType '; Has = 'toll' }
+    ) {
+        Complete $Line | Should -Contain $Has
+    }
+
+    It 'no AvidTrak completion on the TrackDrive connection' {
+        Complete 'Get-CallLog -Connection bind-td -Off' | Should -Not -Contain '-Offline'
+    }
+}

@@ -13,14 +13,18 @@ namespace CallTracking.Core.Providers.AvidTrak
     {
         private readonly ApiExecutor _executor;
 
-        public AvidTrakClient(ApiExecutor executor, string format)
+        public AvidTrakClient(ApiExecutor executor, string format, string defaultCountry = "US")
         {
             _executor = executor ?? throw new ArgumentNullException(nameof(executor));
             Format = format;
+            DefaultCountry = string.IsNullOrWhiteSpace(defaultCountry) ? "US" : defaultCountry;
         }
 
         /// <summary>json or xml.</summary>
         public string Format { get; }
+
+        /// <summary>The connection's country for phone numbers typed or sent without a country code.</summary>
+        public string DefaultCountry { get; }
 
         /// <summary>Sends <paramref name="operation"/> with its parameters (arrays as repeated "name[]" keys, in order).</summary>
         public Task<AvidTrakEnvelope> CallAsync(ApiOperation operation, QueryBuilder? parameters, string? target, CancellationToken cancellationToken)

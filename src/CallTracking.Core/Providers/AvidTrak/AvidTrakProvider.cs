@@ -48,7 +48,7 @@ namespace CallTracking.Core.Providers.AvidTrak
         public override IResponseInterpreter CreateInterpreter(ConnectionOptions options) => new AvidTrakResponseInterpreter();
 
         public override object CreateClient(ProviderSession session)
-            => new AvidTrakClient(session.Executor, session.Settings.TryGetValue(AvidTrakApi.FormatSetting, out var f) && !string.IsNullOrWhiteSpace(f) ? f.Trim().ToLowerInvariant() : "json");
+            => new AvidTrakClient(session.Executor, session.Settings.TryGetValue(AvidTrakApi.FormatSetting, out var f) && !string.IsNullOrWhiteSpace(f) ? f.Trim().ToLowerInvariant() : "json", session.DefaultCountry);
 
         /// <summary>The pincode's user name is not used by AvidTrak; shown as given (a SecretManagement entry's name, say).</summary>
         public override string DescribeUser(ConnectionOptions options) => string.IsNullOrEmpty(options.Credential?.UserName) ? "(pincode)" : options.Credential!.UserName;

@@ -12,6 +12,7 @@ namespace CallTracking.Sandbox
         private static readonly ReadOnlyCollection<SandboxEmulatorFactory> Factories = new ReadOnlyCollection<SandboxEmulatorFactory>(new SandboxEmulatorFactory[]
         {
             context => new TrackDrive.TrackDriveEmulator(context),
+            context => new AvidTrak.AvidTrakEmulator(context),
         });
 
         /// <summary>The factories a sandbox uses unless it is given its own.</summary>

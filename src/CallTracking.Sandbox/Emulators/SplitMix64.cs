@@ -1,6 +1,7 @@
-namespace CallTracking.Sandbox.TrackDrive
+namespace CallTracking.Sandbox
 {
-    /// <summary>SplitMix64: a bijective 64-bit mixer, so every call can be recomputed from (seed, id) in a few nanoseconds.</summary>
+    /// <summary>SplitMix64: a bijective 64-bit mixer, so an emulator can recompute any generated record from (seed, id) in a
+    /// few nanoseconds; shared by the emulators for their deterministic data.</summary>
     internal struct SplitMix64
     {
         private ulong _state;

@@ -92,8 +92,9 @@ namespace CallTracking.Core.Capabilities
         int MaxSitePhonesPerRequest { get; }
         void Validate(SmartReplacementChange change);
         string Describe(SmartReplacementChange change);
-        /// <summary>Sends one change for all its numbers (one request): it succeeds or fails as a whole.</summary>
-        Task ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken);
+        /// <summary>Sends one change for all its numbers (one request): it succeeds or fails as a whole. Returns the numbers
+        /// as sent (normalized), each marked listed or not.</summary>
+        Task<IReadOnlyList<SmartReplacementNumber>> ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken);
     }
 
     /// <summary>Add-MetroSiteNumber, Add-MetroTrackingNumber, Get-MetroSiteNumber, Remove-MetroSiteNumber.</summary>

@@ -36,10 +36,11 @@ namespace CallTracking.Core.Providers.AvidTrak
         }
 
         /// <summary>set_smart_replacement, all numbers in one request (action add or delete).</summary>
-        public Task ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<SmartReplacementNumber>> ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken)
         {
             var (query, phones) = SmartReplacementQuery(change);
-            return CallAsync(Ops.SetSmartReplacement, query, AvidTrakValues.Few(phones, 3), cancellationToken);
+            await CallAsync(Ops.SetSmartReplacement, query, AvidTrakValues.Few(phones, 3), cancellationToken).ConfigureAwait(false);
+            return phones.Select(p => new SmartReplacementNumber(AvidTrakApi.ProviderName, p, !change.Remove)).ToList();
         }
 
         private (QueryBuilder Query, IReadOnlyList<string> Phones) SmartReplacementQuery(SmartReplacementChange change)

@@ -79,7 +79,7 @@ namespace CallTracking.Core.Capabilities
     /// <summary>Get-VisitData: web visits and calls by keyword for one marketing channel.</summary>
     public interface IVisitData
     {
-        /// <summary>The channels visit data can be asked for (the -Channel values), in the provider's spelling.</summary>
+        /// <summary>The channels visit data can be asked for (the -Filter values), in the provider's spelling.</summary>
         IReadOnlyList<string> VisitChannels { get; }
         void Validate(VisitDataQuery query);
         Task<IReadOnlyList<VisitDataRow>> GetVisitDataAsync(VisitDataQuery query, CancellationToken cancellationToken);

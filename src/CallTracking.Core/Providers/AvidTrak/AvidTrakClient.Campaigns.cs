@@ -116,7 +116,7 @@ namespace CallTracking.Core.Providers.AvidTrak
         private static (QueryBuilder Query, string Channel) VisitQuery(VisitDataQuery query)
         {
             if (query is null) throw new System.ArgumentNullException(nameof(query));
-            var channel = AvidTrakValues.OneOf(query.Channel, V.Filters, "Channel", required: true);
+            var channel = AvidTrakValues.OneOf(query.Channel, V.Filters, "Filter", required: true);
             var q = new QueryBuilder().Add(V.Filter, channel);
             foreach (var p in PeriodQuery(query.Start, query.End).Pairs) q.Add(p.Key, p.Value);
             return (q, channel);

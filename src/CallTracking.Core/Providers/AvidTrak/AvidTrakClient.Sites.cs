@@ -40,7 +40,7 @@ namespace CallTracking.Core.Providers.AvidTrak
         {
             var (query, phones) = SmartReplacementQuery(change);
             await CallAsync(Ops.SetSmartReplacement, query, AvidTrakValues.Few(phones, 3), cancellationToken).ConfigureAwait(false);
-            return phones.Select(p => new SmartReplacementNumber(AvidTrakApi.ProviderName, p, !change.Remove)).ToList();
+            return phones.Select(p => new SmartReplacementNumber(AvidTrakApi.ProviderName, PhoneNumberNormalizer.Normalize(p, DefaultCountry, "SitePhone") ?? p, !change.Remove)).ToList();
         }
 
         private (QueryBuilder Query, IReadOnlyList<string> Phones) SmartReplacementQuery(SmartReplacementChange change)

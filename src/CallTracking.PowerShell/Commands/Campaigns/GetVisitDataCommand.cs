@@ -15,11 +15,11 @@ namespace CallTracking.PowerShell.Commands.Campaigns
     [OutputType(typeof(VisitDataRow))]
     public sealed class GetVisitDataCommand : CallTrackingCmdlet
     {
-        /// <summary>The channel (completed from the connection's provider).</summary>
+        /// <summary>The channel to report on (the provider's list, completed from the connection: gppc, gseo, …).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Filter")]
+        [Alias("Channel")]
         [ArgumentCompleter(typeof(VisitChannelCompleter))]
-        public string Channel { get; set; } = string.Empty;
+        public string Filter { get; set; } = string.Empty;
 
         /// <summary>The start of the period (a date, or a date and time).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -39,10 +39,10 @@ namespace CallTracking.PowerShell.Commands.Campaigns
             TryProcess(() =>
             {
                 var visits = connection.Capability<IVisitData>(CommandName);
-                var query = new VisitDataQuery { Channel = Channel, Start = Start, End = End };
+                var query = new VisitDataQuery { Channel = Filter, Start = Start, End = End };
                 visits.Validate(query);
                 WriteObject(RunAsync(ct => visits.GetVisitDataAsync(query, ct)), true);
-            }, Channel);
+            }, Filter);
         }
     }
 }

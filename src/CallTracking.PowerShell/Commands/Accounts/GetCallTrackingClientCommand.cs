@@ -19,6 +19,7 @@ namespace CallTracking.PowerShell.Commands.Accounts
         /// <summary>Only the clients whose user name matches (wildcards allowed).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [Transformations.StringListTransformation(nameof(UserName))]
         public string[]? UserName { get; set; }
 
         protected override void ProcessRecord()

@@ -14,7 +14,7 @@ namespace CallTracking.PowerShell.Commands.Sites
     /// rows are collected per -SiteId and sent in batches, one request per batch. A failed batch is reported on each of its
     /// numbers. -PassThru outputs each site number as it is afterwards.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "MetroTrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Add, "MetroTrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MetroSiteNumber))]
     public sealed class AddMetroTrackingNumberCommand : CallTrackingCmdlet
     {
@@ -22,18 +22,14 @@ namespace CallTracking.PowerShell.Commands.Sites
         private readonly Dictionary<string, CallTrackingConnection> _connections = new Dictionary<string, CallTrackingConnection>(System.StringComparer.OrdinalIgnoreCase);
         private readonly List<(CallTrackingConnection Connection, string SiteId)> _sent = new List<(CallTrackingConnection, string)>();
 
-        /// <summary>The tracking numbers' SIDs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
+        /// <summary>The tracking numbers' SIDs; binds by property name from a CSV's sid column or a number's Id (Get-TrackingNumber).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
         [Transformations.StringListTransformation(nameof(Sid))]
         public string[] Sid { get; set; } = new string[0];
 
-        /// <summary>A tracking number from Get-TrackingNumber.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public ProviderRecord? InputObject { get; set; }
-
         /// <summary>The metro site id (from Get-MetroSiteNumber or Add-MetroSiteNumber).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("site_id")]
         public string SiteId { get; set; } = string.Empty;
 
@@ -52,17 +48,15 @@ namespace CallTracking.PowerShell.Commands.Sites
             List<string>? sids = null;
             if (!TryProcess(() =>
                 {
-                    sids = InputObject != null
-                        ? new List<string> { TargetId<TrackingNumber>(connection, null, InputObject, "number") }
-                        : (Sid ?? new string[0]).ToList();
+                    sids = (Sid ?? new string[0]).ToList();
                     metro = connection.Capability<IMetroNumbers>(CommandName);
                     metro.Validate(new MetroAllocation { SiteId = SiteId, Sid = sids });
-                }, (object?)InputObject ?? string.Join(", ", Sid ?? new string[0])) || metro is null || sids is null) return;
+                }, string.Join(", ", Sid ?? new string[0])) || metro is null || sids is null) return;
             _batches ??= new PipelineBatches(metro.MaxNumbersPerAllocation);
             _connections[connection.Name] = connection;
             foreach (var sid in sids.Where(s => !string.IsNullOrWhiteSpace(s)))
             {
-                var full = _batches.Add(connection.Name + "\n" + SiteId.Trim(), sid.Trim(), (object?)InputObject ?? sid);
+                var full = _batches.Add(connection.Name + "\n" + SiteId.Trim(), sid.Trim(), sid);
                 if (full != null) Send(full);
             }
         }

@@ -193,6 +193,51 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
     }
 }
 
+Describe 'CSV rows and piped numbers bind by property name' {
+    BeforeAll {
+        $script:c = Connect-Avid json acct-csv
+        $script:sids = (Get-AvidState $c).Account('sandbox-agency').Numbers | Where-Object { $_.RoundRobin.Count -eq 0 } | Select-Object -First 2 -ExpandProperty Sid
+        $script:numbers = $sids | ForEach-Object { [CallTracking.Core.Model.TrackingNumber]::new('AvidTrak', $_, '+14105550000') }
+    }
+
+    It 'Add-, Get-, Set- and Remove-RoundRobinTarget from CSV rows, lists as ;-separated cells' {
+        $added = @("sid,forward_number,label,extension`n$($sids[0]),4105550101;4105550102,a;b,7;" | ConvertFrom-Csv | Add-RoundRobinTarget -Force)
+        $added.Label | Should -Be @('a', 'b')
+        $list = @("sid`n$($sids[0])" | ConvertFrom-Csv | Get-RoundRobinTarget)
+        $list.Count | Should -Be 2
+        $list[0].Extension | Should -Be '7'
+        "sid,round_robin_list_id,forward_number,label`n$($sids[0]),$($list[1].Id),4105550109,viacsv" | ConvertFrom-Csv | Set-RoundRobinTarget -Force
+        (Get-RoundRobinTarget -Connection $c -Sid $sids[0])[1].Label | Should -Be 'viacsv'
+        "sid,round_robin_list_id`n$($sids[0]),$($list[0].Id)" | ConvertFrom-Csv | Remove-RoundRobinTarget -Force
+        @(Get-RoundRobinTarget -Connection $c -Sid $sids[0]).Count | Should -Be 1
+        $list[1].Extension | Should -BeNullOrEmpty
+    }
+
+    It 'numbers piped from Get-TrackingNumber bind to -InputObject' {
+        $numbers[1] | Add-RoundRobinTarget -ForwardNumber 4105550103 -Force | Should -HaveCount 1
+        @($numbers | Get-RoundRobinTarget).Count | Should -Be 2  # one left on the first number, one on the second
+        ($numbers[1] | New-LiteCampaign -Title 'TV spot' -Force).Sid | Should -Be $sids[1]
+        { $numbers[1] | Add-RoundRobinTarget -Force -ErrorAction Stop } | Should -Throw '*-ForwardNumber*'
+    }
+
+    It 'New-LiteCampaign, Get-VisitData and Remove-MetroSiteNumber from CSV rows; a bad date cell is an error, not a default' {
+        ("title,sid,adgroup`nPrint,$($sids[1]),Paper" | ConvertFrom-Csv | New-LiteCampaign -Force).AdGroup | Should -Be 'Paper'
+        @("filter,startdate`nbseo,2026-11-01" | ConvertFrom-Csv | Get-VisitData).Count | Should -BeGreaterThan 0
+        "filter,startdate`nbseo,notadate" | ConvertFrom-Csv | Get-VisitData -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $id = (Get-MetroSiteNumber -Connection $c | Select-Object -First 1).SiteId
+        "site_id`n$id" | ConvertFrom-Csv | Remove-MetroSiteNumber -Force
+        Get-MetroSiteNumber -Connection $c -SiteId $id | Should -BeNullOrEmpty
+    }
+
+    It 'a plain-text password cell is refused and never echoed' {
+        "userid,password,account_type`ncsvuser,Pl4inText,lite" | ConvertFrom-Csv | New-CallTrackingAccount -Force -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].Exception.Message | Should -Match 'SecureString'
+        ($e[0] | Out-String) + $e[0].Exception.ToString() | Should -Not -Match 'Pl4inText'
+        (Get-AvidState $c).Account('csvuser') | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'On a TrackDrive connection' {
     It '<_> is NotSupported' -ForEach @('Get-CallTrackingBalance', 'Get-CallTrackingClient', 'Get-MetroSiteNumber') {
         $td = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxCallCount 5 -Name acct-td -PassThru

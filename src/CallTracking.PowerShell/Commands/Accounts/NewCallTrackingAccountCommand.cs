@@ -11,7 +11,7 @@ namespace CallTracking.PowerShell.Commands.Accounts
     /// Creates an account under the connection's account (an agency's new client). The request is checked first (a bad
     /// row is an error, never a "What if"), -WhatIf sends nothing, and it is sent once: a failure that may have reached the
     /// server is OutcomeUnknown, never repeated. The new account comes back with its connection secret as a PSCredential
-    /// (Credential: the user name and the new pincode), which pipes into Connect-CallTracking by property name.
+    /// (Credential: the user name and the new pincode), for Connect-CallTracking -Credential $account.Credential.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CallTrackingAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CallTrackingAccount))]

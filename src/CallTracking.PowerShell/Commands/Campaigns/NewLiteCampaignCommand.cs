@@ -15,7 +15,7 @@ namespace CallTracking.PowerShell.Commands.Campaigns
     {
         /// <summary>The campaign's title.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.InputObject)]
         public string Title { get; set; } = string.Empty;
 
         /// <summary>The tracking number's SID.</summary>

@@ -26,7 +26,7 @@ namespace CallTracking.PowerShell.Commands.RoundRobin
 
         /// <summary>The receiving numbers, in ring order (any form).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObject)]
+        [Parameter(Position = 1, ParameterSetName = ParameterSets.InputObject)]
         [Alias("forward_number", "forwarding_number")]
         [StringListTransformation(nameof(ForwardNumber))]
         public string[] ForwardNumber { get; set; } = new string[0];
@@ -35,14 +35,14 @@ namespace CallTracking.PowerShell.Commands.RoundRobin
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Parameter(ParameterSetName = ParameterSets.InputObject)]
         [AllowEmptyString]
-        [StringListTransformation(nameof(Extension))]
+        [StringListTransformation(nameof(Extension), KeepEmpty = true)]
         public string[]? Extension { get; set; }
 
         /// <summary>One label per receiving number, or none at all.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Parameter(ParameterSetName = ParameterSets.InputObject)]
         [AllowEmptyString]
-        [StringListTransformation(nameof(Label))]
+        [StringListTransformation(nameof(Label), KeepEmpty = true)]
         public string[]? Label { get; set; }
 
         /// <summary>Ring the number's default receiving number first (absent: the provider's default, yes).</summary>

@@ -182,13 +182,13 @@ namespace CallTracking.PowerShell.Base
         /// that item; Ctrl+C becomes PipelineStoppedException (no error record); anything else is a bug and propagates.
         /// Returns false when the work failed.
         /// </summary>
-        protected bool TryProcess(Action work, object? target) => TryProcess(work, ex => WriteItemError(ex, target));
+        protected bool TryProcess(Action work, object? target) => TryProcessReporting(work, ex => WriteItemError(ex, target));
 
         /// <summary>
         /// As <see cref="TryProcess(Action, object?)"/>, with the failure handed to <paramref name="report"/> (a batch reports
-        /// it on each of its items).
+        /// it on each of its items). Named apart from TryProcess so that TryProcess(work, null) never binds here.
         /// </summary>
-        protected bool TryProcess(Action work, Action<Exception> report)
+        protected bool TryProcessReporting(Action work, Action<Exception> report)
         {
             try
             {

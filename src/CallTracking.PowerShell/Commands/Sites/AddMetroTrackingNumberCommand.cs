@@ -76,13 +76,13 @@ namespace CallTracking.PowerShell.Commands.Sites
             var allocation = new MetroAllocation { SiteId = batch.Key.Substring(cut + 1), Sid = batch.Values };
             IMetroNumbers? metro = null;
             string? what = null;
-            if (!TryProcess(() =>
+            if (!TryProcessReporting(() =>
                 {
                     metro = connection.Capability<IMetroNumbers>(CommandName);
                     what = metro.Describe(allocation);
                 }, ex => ReportOnEach(ex, batch)) || metro is null) return;
             if (!ShouldChange(TargetOn(connection, "metro site " + allocation.SiteId), what!, Force)) return;
-            TryProcess(() =>
+            TryProcessReporting(() =>
             {
                 RunAsync(async ct => { await metro.AllocateAsync(allocation, ct).ConfigureAwait(false); return true; });
                 WriteVerboseLine(what + ": done.");

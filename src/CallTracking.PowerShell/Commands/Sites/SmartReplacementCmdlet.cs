@@ -66,13 +66,13 @@ namespace CallTracking.PowerShell.Commands.Sites
             var change = new SmartReplacementChange { SitePhone = batch.Values, Remove = Remove };
             ISmartReplacement? replacement = null;
             string? what = null;
-            if (!TryProcess(() =>
+            if (!TryProcessReporting(() =>
                 {
                     replacement = connection.Capability<ISmartReplacement>(CommandName);
                     what = replacement.Describe(change);
                 }, ex => ReportOnEach(ex, batch)) || replacement is null) return;
             if (!ShouldChange(TargetOn(connection, batch.Values.Count + " web site number(s)"), what!, Force)) return;
-            TryProcess(() =>
+            TryProcessReporting(() =>
             {
                 var done = RunAsync(ct => replacement.ChangeSmartReplacementAsync(change, ct));
                 WriteVerboseLine(what + ": done.");

@@ -343,13 +343,16 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
         $t.UserName | Should -Be 'account A1'
     }
 
-    It '-Sandbox: TrackDrive only; for the others NotSupported' {
+    It '-Sandbox: TrackDrive and AvidTrak (each with its own sandbox parameters); for AVANSER NotSupported' {
         $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxNumberCount 1 -Name bind-c-sb -PassThru
         $c.IsSandbox | Should -BeTrue
-        foreach ($p in 'AvidTrak', 'Avanser') {
-            $err = Get-ErrorOf { Connect-CallTracking -Provider $p -Sandbox -Name bind-c-x -ErrorAction Stop }
-            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
-        }
+        $a = Connect-CallTracking -Provider AvidTrak -Sandbox -SandboxAccount Individual -Format Xml -Name bind-c-sba -PassThru
+        $a.IsSandbox | Should -BeTrue
+        $a.UserName | Should -Be 'sandbox-individual'
+        $err = Get-ErrorOf { Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxAccount Client -Name bind-c-x -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'WrongProvider,*ConnectCallTrackingCommand'
+        $err = Get-ErrorOf { Connect-CallTracking -Provider Avanser -Sandbox -Name bind-c-x -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
     }
 
     It 'a parameter of another provider is WrongProvider naming it: <Line>' -TestCases @(

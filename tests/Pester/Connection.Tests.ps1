@@ -116,14 +116,15 @@ Describe 'Connect-CallTracking' {
         $avid = Connect-CallTracking -Provider AvidTrak -Credential $pin -Name avid-probe -PassThru
         try {
             $err = $null
-            try { Get-CallLog -Connection $avid -ErrorAction Stop } catch { $err = $_ }
-            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*GetCallLogCommand'
+            # AvidTrak's API has no hang-up.
+            try { Stop-Call -Id 5 -Connection $avid -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*StopCallCommand'
             $err.CategoryInfo.Category | Should -Be 'NotImplemented'
-            $err.Exception.Message | Should -Match 'AvidTrak has no Get-CallLog'
+            $err.Exception.Message | Should -Match 'AvidTrak has no Stop-Call'
             $err = $null
-            try { Connect-CallTracking -Provider AvidTrak -Sandbox -ErrorAction Stop } catch { $err = $_ }
+            try { Connect-CallTracking -Provider Avanser -Sandbox -ErrorAction Stop } catch { $err = $_ }
             $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
-            $err.Exception.Message | Should -Match 'no AvidTrak emulator'
+            $err.Exception.Message | Should -Match 'no Avanser emulator'
         }
         finally { Disconnect-CallTracking -Connection $avid }
     }

@@ -169,6 +169,26 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
         { Add-SmartReplacementNumber -Connection $c -SitePhone 'call us' -Force -ErrorAction Stop } | Should -Throw '*SitePhone*'
     }
 
+    It '250 piped numbers go out in 3 requests; a bad row is reported alone; a failed batch is reported on each of its rows; -WhatIf sends nothing' {
+        Clear-SandboxLog $c
+        $rows = @(0..249 | ForEach-Object { [pscustomobject]@{ site_phone = '+1303555{0:D4}' -f $_ } }) + [pscustomobject]@{ site_phone = 'not a phone' }
+        $out = @($rows | Add-SmartReplacementNumber -Connection $c -Force -PassThru -ErrorVariable e -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 250
+        @(Get-Methods $c).Count | Should -Be 3
+        $e.Count | Should -Be 1
+        $e[0].Exception.Message | Should -Match 'not a phone'
+
+        Clear-SandboxLog $c
+        '3035550001', '3035550002' | ForEach-Object { [pscustomobject]@{ site_phone = $_ } } | Remove-SmartReplacementNumber -Connection $c -WhatIf
+        Get-Methods $c | Should -BeNullOrEmpty
+
+        # One of the two is not on the list: the provider refuses the whole request, reported on both rows.
+        '3035550001', '3035559999' | ForEach-Object { [pscustomobject]@{ site_phone = $_ } } |
+            Remove-SmartReplacementNumber -Connection $c -Force -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2.Count | Should -Be 2
+        @($e2.TargetObject) | Should -Be @('3035550001', '3035559999')
+    }
+
     It 'Add-MetroSiteNumber, Add-MetroTrackingNumber, Get-MetroSiteNumber and Remove-MetroSiteNumber' {
         $site = Add-MetroSiteNumber -Connection $c -SiteNumber '(410) 555-0150' -Title 'Baltimore page' -ForwardNumber 4105550151 -Force
         $site | Should -BeOfType CallTracking.Core.Model.MetroSiteNumber

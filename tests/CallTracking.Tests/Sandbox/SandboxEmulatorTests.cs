@@ -15,8 +15,9 @@ public sealed class SandboxEmulatorTests
     public void Built_in_registry_holds_the_trackdrive_emulator()
     {
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
-        Assert.Equal(new[] { "TrackDrive" }, sandbox.Providers);
-        var emulator = Assert.IsType<TrackDriveEmulator>(Assert.Single(sandbox.Emulators));
+        // The built-in emulators: TrackDrive, then AvidTrak (its own tests are in the AvidTrak*Tests files).
+        Assert.Equal(new[] { "TrackDrive", "AvidTrak" }, sandbox.Providers);
+        var emulator = Assert.IsType<TrackDriveEmulator>(sandbox.Emulators.First());
         Assert.Same(emulator, sandbox.Emulator("trackdrive"));
         Assert.Same(emulator, sandbox.Emulator<TrackDriveEmulator>());
         Assert.Same(emulator.State, sandbox.TrackDrive());
@@ -176,7 +177,7 @@ public sealed class SandboxEmulatorTests
     {
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
         using var http = new HttpClient(sandbox.CreateHandler());
-        var response = await http.GetAsync("https://sandbox.trackdrive.invalid/webservice/api.php?method=x");
+        var response = await http.GetAsync("https://sandbox.trackdrive.invalid/nobody/owns/this?method=x");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var entry = Assert.Single(sandbox.Requests);
         Assert.Equal("none", entry.Provider);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -16,10 +17,8 @@ namespace CallTracking.PowerShell.Commands.Sites
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "MetroTrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MetroSiteNumber))]
-    public sealed class AddMetroTrackingNumberCommand : CallTrackingCmdlet
+    public sealed class AddMetroTrackingNumberCommand : BatchingCmdlet
     {
-        private PipelineBatches? _batches;
-        private readonly Dictionary<string, CallTrackingConnection> _connections = new Dictionary<string, CallTrackingConnection>(System.StringComparer.OrdinalIgnoreCase);
         private readonly List<(CallTrackingConnection Connection, string SiteId)> _sent = new List<(CallTrackingConnection, string)>();
 
         /// <summary>The tracking numbers' SIDs; binds by property name from a CSV's sid column or a number's Id (Get-TrackingNumber).</summary>
@@ -33,65 +32,38 @@ namespace CallTracking.PowerShell.Commands.Sites
         [Alias("site_id")]
         public string SiteId { get; set; } = string.Empty;
 
-        /// <summary>Outputs each site number as it is after the allocation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Allocates without asking for confirmation (-WhatIf still wins).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
             IMetroNumbers? metro = null;
-            List<string>? sids = null;
+            var sids = (Sid ?? new string[0]).ToList();
             if (!TryProcess(() =>
                 {
-                    sids = (Sid ?? new string[0]).ToList();
                     metro = connection.Capability<IMetroNumbers>(CommandName);
                     metro.Validate(new MetroAllocation { SiteId = SiteId, Sid = sids });
-                }, string.Join(", ", Sid ?? new string[0])) || metro is null || sids is null) return;
-            _batches ??= new PipelineBatches(metro.MaxNumbersPerAllocation);
-            _connections[connection.Name] = connection;
-            foreach (var sid in sids.Where(s => !string.IsNullOrWhiteSpace(s)))
-            {
-                var full = _batches.Add(connection.Name + "\n" + SiteId.Trim(), sid.Trim(), sid);
-                if (full != null) Send(full);
-            }
+                }, string.Join(", ", sids)) || metro is null) return;
+            Queue(connection, SiteId.Trim(), metro.MaxNumbersPerAllocation, sids, null);
         }
 
-        protected override void EndProcessing()
+        protected override void SendBatch(CallTrackingConnection connection, string siteId, IReadOnlyList<string> sids, Action<Exception> reportOnEachRow)
         {
-            if (_batches != null)
-                foreach (var batch in _batches.TakeAll()) Send(batch);
-            if (PassThru) WriteSites();
-            base.EndProcessing();
-        }
-
-        private void Send(PipelineBatches.Batch batch)
-        {
-            var cut = batch.Key.IndexOf('\n');
-            var connection = _connections[batch.Key.Substring(0, cut)];
-            var allocation = new MetroAllocation { SiteId = batch.Key.Substring(cut + 1), Sid = batch.Values };
+            var allocation = new MetroAllocation { SiteId = siteId, Sid = sids };
             IMetroNumbers? metro = null;
-            string? what = null;
-            if (!TryProcessReporting(() =>
-                {
-                    metro = connection.Capability<IMetroNumbers>(CommandName);
-                    what = metro.Describe(allocation);
-                }, ex => ReportOnEach(ex, batch)) || metro is null) return;
-            if (!ShouldChange(TargetOn(connection, "metro site " + allocation.SiteId), what!, Force)) return;
-            TryProcessReporting(() =>
+            Send(() =>
             {
-                RunAsync(async ct => { await metro.AllocateAsync(allocation, ct).ConfigureAwait(false); return true; });
-                WriteVerboseLine(what + ": done.");
-                if (!_sent.Any(s => s.Connection == connection && s.SiteId == allocation.SiteId)) _sent.Add((connection, allocation.SiteId!));
-            }, ex => ReportOnEach(ex, batch));
+                metro = connection.Capability<IMetroNumbers>(CommandName);
+                return (TargetOn(connection, "metro site " + siteId), metro.Describe(allocation));
+            }, () =>
+            {
+                RunAsync(async ct => { await metro!.AllocateAsync(allocation, ct).ConfigureAwait(false); return true; });
+                if (!_sent.Contains((connection, siteId))) _sent.Add((connection, siteId));
+            }, reportOnEachRow);
         }
 
-        private void WriteSites()
+        /// <summary>-PassThru: each site number as it is after the allocation (one list per connection).</summary>
+        protected override void AfterBatches()
         {
+            if (!PassThru) return;
             foreach (var group in _sent.GroupBy(s => s.Connection))
             {
                 var connection = group.Key;
@@ -104,11 +76,6 @@ namespace CallTracking.PowerShell.Commands.Sites
                         foreach (var site in sites.Where(s => s.SiteId == id)) WriteObject(site);
                 }, connection.Name);
             }
-        }
-
-        private void ReportOnEach(System.Exception ex, PipelineBatches.Batch batch)
-        {
-            foreach (var item in batch.Items) WriteItemError(ex, item);
         }
     }
 }

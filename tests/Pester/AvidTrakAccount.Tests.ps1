@@ -13,7 +13,7 @@ BeforeAll {
     function Get-Methods($Connection) { @(Get-CallTrackingSandboxRequest -Connection $Connection | ForEach-Object { $_.Query['method'] }) }
     # The public properties of objects, as JSON, without Raw (whose value types are the format's) or the Credential.
     function ConvertTo-Comparable($Objects) {
-        @($Objects | ForEach-Object { $_ | Select-Object -Property * -ExcludeProperty Raw, Credential }) | ConvertTo-Json -Depth 4 -Compress
+        @($Objects | ForEach-Object { $_ | Select-Object -Property * -ExcludeProperty Raw, Credential, ConnectionName }) | ConvertTo-Json -Depth 4 -Compress
     }
     $script:pin = { param($s) ConvertTo-SecureString $s -AsPlainText -Force }
     $script:json = Connect-Avid json acct-json
@@ -277,6 +277,7 @@ Describe 'Agency runbook over a loopback sandbox' {
         $conns.Name | Should -Be @('sandbox-client-1', 'sandbox-client-2', 'sandbox-client-3')
         $balances = @($conns | ForEach-Object { Get-CallTrackingBalance -Connection $_ })
         $balances.Count | Should -Be 3
+        $balances.ConnectionName | Should -Be @('sandbox-client-1', 'sandbox-client-2', 'sandbox-client-3')
         $balances | ForEach-Object { $_.Balance | Should -BeOfType decimal }
     }
 

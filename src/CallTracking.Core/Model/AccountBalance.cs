@@ -15,6 +15,8 @@ namespace CallTracking.Core.Model
         public decimal? Balance { get; set; }
         /// <summary>ISO 4217 currency code.</summary>
         public string? Currency { get; set; }
+        /// <summary>The name of the connection the balance was read through (which account it is, in a runbook over many).</summary>
+        public string? ConnectionName { get; set; }
 
         public override string Kind => "balance";
 

@@ -16,7 +16,9 @@ namespace CallTracking.PowerShell.Commands.Accounts
             TryProcess(() =>
             {
                 var balance = connection.Capability<IAccountBalance>(CommandName);
-                WriteObject(RunAsync(ct => balance.GetBalanceAsync(ct)));
+                var result = RunAsync(ct => balance.GetBalanceAsync(ct));
+                result.ConnectionName ??= connection.Name;
+                WriteObject(result);
             }, connection.Name);
         }
     }

@@ -159,6 +159,8 @@ public sealed class AvidTrakAccountCapabilityTests
             new NewAccount { UserName = "sandbox-client-1", Password = Secure("Abc123"), AccountType = "pro" }, CancellationToken.None));
         Assert.Contains("User ID already exists", ex.Message);
         Assert.Equal("0", ex.ProviderCode);
+        Assert.Equal(CallTrackingErrorKind.InvalidArgument, ex.Kind); // code 0 with the method's parameters: they were refused
+        Assert.Single(rig.Recorder.Sent);                              // and an unsafe method is not re-sent
         Assert.DoesNotContain("Abc123", ex.ToString());
     }
 
@@ -407,6 +409,9 @@ public sealed class AvidTrakAccountCapabilityTests
     [InlineData("4", CallTrackingErrorKind.Authentication)]
     [InlineData("401", CallTrackingErrorKind.Authentication)]
     [InlineData("404", CallTrackingErrorKind.NotSupported)]
+    [InlineData("6", CallTrackingErrorKind.InvalidArgument)]
+    [InlineData("0", CallTrackingErrorKind.ProviderFailure)]
+    [InlineData("77", CallTrackingErrorKind.ProviderFailure)]
     public async Task Provider_codes_become_the_right_error_kind(string code, CallTrackingErrorKind kind)
     {
         using var rig = new Rig("json");

@@ -294,6 +294,18 @@ Describe 'Agency runbook over a loopback sandbox' {
         $out | ForEach-Object { $_.Balance | Should -Not -BeNullOrEmpty }
     }
 
+    It 'one connection is shared by several -Parallel runspaces at once' {
+        $manifest = $ModuleManifest
+        $shared = $agency
+        $out = @(1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+                Import-Module $using:manifest
+                $c = $using:shared
+                foreach ($i in 1..5) { @(Get-CallTrackingClient -Connection $c -ErrorAction Stop).Count }
+            })
+        $out.Count | Should -Be 20
+        $out | ForEach-Object { $_ | Should -BeGreaterOrEqual 3 }
+    }
+
     It 'a new account''s Credential connects' {
         $a = New-CallTrackingAccount -Connection $agency -UserName runbook-new -Password (& $pin 'Abc123') -AccountType pro -Force
         $n = Connect-CallTracking -Provider AvidTrak -Credential $a.Credential -BaseUri $loop.BaseUri -Name acct-new -PassThru

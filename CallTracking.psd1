@@ -30,11 +30,28 @@
         'Start-CallTrackingSandbox'
         'Stop-CallTrackingSandbox'
         'Get-CallTrackingSandboxRequest'
+        'New-CallTrackingAccount'
+        'Set-CallTrackingAccount'
+        'Get-CallTrackingClient'
+        'Get-CallTrackingBalance'
+        'Add-RoundRobinTarget'
+        'Get-RoundRobinTarget'
+        'Set-RoundRobinTarget'
+        'Remove-RoundRobinTarget'
+        'New-LiteCampaign'
+        'Get-LiteCampaign'
+        'Get-VisitData'
+        'Add-SmartReplacementNumber'
+        'Remove-SmartReplacementNumber'
+        'Add-MetroSiteNumber'
+        'Add-MetroTrackingNumber'
+        'Get-MetroSiteNumber'
+        'Remove-MetroSiteNumber'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
-    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml', 'Providers/AvidTrak/AvidTrak.format.ps1xml')
+    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml', 'Providers/AvidTrak/AvidTrak.format.ps1xml', 'Providers/AvidTrak/AvidTrak.Account.format.ps1xml')
     TypesToProcess         = @('Providers/TrackDrive/TrackDrive.types.ps1xml')
     PrivateData            = @{
         PSData = @{

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -77,8 +78,8 @@ namespace CallTracking.Core.Http
                     },
                     context,
                     new AttemptState<T>(this, request, read, attempts)).ConfigureAwait(false);
-                if (outcome.Exception is AttemptFailedException failed) throw Scrubbed(failed.Error);
-                if (outcome.Exception is CallTrackingException readerError) throw Scrubbed(readerError); // a provider's reader judged the reply
+                if (outcome.Exception is AttemptFailedException failed) throw Scrubbed(failed.Error, request);
+                if (outcome.Exception is CallTrackingException readerError) throw Scrubbed(readerError, request); // a provider's reader judged the reply
                 outcome.ThrowIfException();
                 return outcome.Result!;
             }
@@ -352,20 +353,38 @@ namespace CallTracking.Core.Http
 
         /// <summary>
         /// The error as it leaves the executor: no secret, in any form, in its message, provider code and message, target
-        /// or inner exception (a reply may echo the Authorization header, and a provider's reader may quote the reply).
+        /// or inner exception (a reply may echo the Authorization header, and a provider's reader may quote the reply). The
+        /// connection's secrets and the request's own (the values of its query parameters named as secrets: a new account's
+        /// password, a client's pin) are both removed.
         /// </summary>
-        private CallTrackingException Scrubbed(CallTrackingException error)
+        private CallTrackingException Scrubbed(CallTrackingException error, ApiRequest request)
         {
-            var message = _scrub(error.Message);
-            var code = error.ProviderCode is null ? null : _scrub(error.ProviderCode);
-            var providerMessage = error.ProviderMessage is null ? null : _scrub(error.ProviderMessage);
-            var target = error.Target is null ? null : _scrub(error.Target);
+            var scrub = ScrubberFor(request);
+            var message = scrub(error.Message);
+            var code = error.ProviderCode is null ? null : scrub(error.ProviderCode);
+            var providerMessage = error.ProviderMessage is null ? null : scrub(error.ProviderMessage);
+            var target = error.Target is null ? null : scrub(error.Target);
             var inner = error.InnerException;
-            if (inner != null && _scrub(inner.ToString()) != inner.ToString())
-                inner = new IOException(_scrub(inner.GetType().Name + ": " + inner.Message));
+            if (inner != null && scrub(inner.ToString()) != inner.ToString())
+                inner = new IOException(scrub(inner.GetType().Name + ": " + inner.Message));
             if (message == error.Message && code == error.ProviderCode && providerMessage == error.ProviderMessage && target == error.Target && ReferenceEquals(inner, error.InnerException))
                 return error;
             return new CallTrackingException(error.Provider, error.Operation, error.Kind, message, error.HttpStatus, code, providerMessage, inner) { Target = target, NotSent = error.NotSent };
+        }
+
+        /// <summary>The connection's scrubber, extended by the request's secret query values (every encoded form, longest first).</summary>
+        private Func<string, string> ScrubberFor(ApiRequest request)
+        {
+            List<string>? forms = null;
+            foreach (var pair in request.Query.Pairs)
+            {
+                if (pair.Value.Length < 3 || !SecretNames.IsSecret(pair.Key)) continue;
+                (forms ??= new List<string>()).AddRange(SecretRedactor.EncodedForms(pair.Value));
+            }
+            if (forms is null) return _scrub;
+            var ordered = forms.Where(f => !string.IsNullOrEmpty(f)).Distinct().OrderByDescending(f => f.Length).Cast<string?>().ToList();
+            var connection = _scrub;
+            return text => SecretRedactor.RedactValues(connection(text), ordered);
         }
 
         private string Lead(ApiRequest request)

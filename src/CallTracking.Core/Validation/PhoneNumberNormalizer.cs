@@ -86,6 +86,26 @@ namespace CallTracking.Core.Validation
             }
         }
 
+        /// <summary>
+        /// The national significant number of an E.164 number, the digits a provider that takes national numbers expects:
+        /// +14105550100 → 4105550100, +442079460018 → 2079460018 (no trunk prefix). Throws an argument error naming
+        /// <paramref name="parameterName"/> for anything that is not E.164 (normalise first).
+        /// </summary>
+        public static string NationalSignificantNumber(string e164, string parameterName)
+        {
+            if (e164 != null && IsNorthAmericanE164(e164)) return e164.Substring(2);
+            try
+            {
+                var util = Util.Value;
+                if (e164 is null || !e164.StartsWith("+", StringComparison.Ordinal)) throw new NumberParseException(ErrorType.INVALID_COUNTRY_CODE, "not E.164");
+                return util.GetNationalSignificantNumber(util.Parse(e164, "ZZ"));
+            }
+            catch (NumberParseException)
+            {
+                throw new CallTrackingArgumentException(parameterName, e164, "a phone number in E.164 form (+15551234567)");
+            }
+        }
+
         /// <summary>+1 and ten digits with an area code that starts 2–9: already E.164.</summary>
         private static bool IsNorthAmericanE164(string s)
         {

@@ -41,6 +41,10 @@ namespace CallTracking.PowerShell.Base
             return connection;
         }
 
+        /// <summary>A ShouldProcess target: what is changed, with the provider and the connection ("number 5 (P, connection 'x')").</summary>
+        protected static string TargetOn(CallTrackingConnection connection, string what)
+            => what + " (" + connection.Provider + ", connection '" + connection.Name + "')";
+
         /// <summary>
         /// The id a -Id/-InputObject cmdlet acts on: the -Id given, or the piped record's id after checking that it is a
         /// <typeparamref name="T"/> (a call piped into Remove-TrackingNumber is refused) and of the connection's provider.

@@ -18,6 +18,12 @@ namespace CallTracking.PowerShell.Transformations
 
         public const char Separator = ';';
 
+        /// <summary>
+        /// Keep empty items ("7;" is "7" and ""): for lists paired by position with another list (an extension per
+        /// receiving number), where an empty item means "none for this one". Default false: empty items are dropped.
+        /// </summary>
+        public bool KeepEmpty { get; set; }
+
         protected override object? TransformValue(object? value)
         {
             switch (value)
@@ -27,7 +33,7 @@ namespace CallTracking.PowerShell.Transformations
                 case string s:
                     if (s.Trim().Length == 0) return null;
                     if (s.IndexOf(Separator) < 0) return new[] { s.Trim() };
-                    return s.Split(Separator).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+                    return s.Split(Separator).Select(p => p.Trim()).Where(p => KeepEmpty || p.Length > 0).ToArray();
                 case IEnumerable _:
                     return value;
                 default:

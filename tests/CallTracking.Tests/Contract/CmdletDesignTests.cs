@@ -16,6 +16,12 @@ public class CmdletDesignTests
         "Find-TrackingNumber", "Move-TrackingNumber", "Set-CallForwarding", "Remove-CallForwarding",
         "Get-CallLog", "Stop-Call", "Get-CallReport", "Get-CallStatistic",
         "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox", "Get-CallTrackingSandboxRequest",
+        // Accounts, agency, round robin, campaigns, visits, smart replacement and metro (one provider each so far).
+        "New-CallTrackingAccount", "Set-CallTrackingAccount", "Get-CallTrackingClient", "Get-CallTrackingBalance",
+        "Add-RoundRobinTarget", "Get-RoundRobinTarget", "Set-RoundRobinTarget", "Remove-RoundRobinTarget",
+        "New-LiteCampaign", "Get-LiteCampaign", "Get-VisitData",
+        "Add-SmartReplacementNumber", "Remove-SmartReplacementNumber",
+        "Add-MetroSiteNumber", "Add-MetroTrackingNumber", "Get-MetroSiteNumber", "Remove-MetroSiteNumber",
     };
 
     /// <summary>PowerShell's approved verbs (Get-Verb). This module uses Connect, Disconnect, Get, New, Set, Remove, Start, Stop.</summary>

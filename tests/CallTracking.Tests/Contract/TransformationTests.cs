@@ -181,4 +181,18 @@ public class TransformationTests
         var array = new[] { "a:1", "b:2" };
         Assert.Same(array, Transform("StringListTransformationAttribute", array, "TokenValue"));
     }
+
+    [SkippableFact]
+    public void StringList_with_KeepEmpty_keeps_the_positions_of_a_paired_list()
+    {
+        // Add-RoundRobinTarget -Extension from a CSV cell "12;" is extension 12 for the first number and none for the second.
+        var type = Module.GetType("CallTracking.PowerShell.Transformations.StringListTransformationAttribute", throwOnError: true)!;
+        var instance = Activator.CreateInstance(type, new object[] { "Extension" })!;
+        type.GetProperty("KeepEmpty")!.SetValue(instance, true);
+        var method = type.GetMethod("Transform", new[] { Module.GetType("CallTracking.PowerShell.Transformations.StrictTransformationAttribute")!.BaseType!.Assembly.GetType("System.Management.Automation.EngineIntrinsics")!, typeof(object) })!;
+        Assert.Equal(new[] { "12", "" }, (string[])method.Invoke(instance, new object?[] { null, "12;" })!);
+        Assert.Equal(new[] { "", "7", "" }, (string[])method.Invoke(instance, new object?[] { null, " ; 7 ;" })!);
+        Assert.Null(method.Invoke(instance, new object?[] { null, "" }));
+        Assert.Equal(new[] { "12" }, (string[])Transform("StringListTransformationAttribute", "12;", "Extension")!);
+    }
 }

@@ -185,15 +185,41 @@ public class ProviderRegistryTests
         Assert.StartsWith(provider + " has no Stop-Call", ex.Message);
     }
 
+    /// <summary>Functions TrackDrive has no counterpart for (accounts, agency, round robin, campaigns, web site): their
+    /// cmdlets answer NotSupported on a TrackDrive connection.</summary>
+    private static readonly Type[] NotOnTrackDrive =
+    {
+        typeof(IAccountCreation), typeof(IAccountSettings), typeof(IAgencyClients), typeof(IAccountBalance), typeof(IRoundRobin),
+        typeof(ICampaigns), typeof(IVisitData), typeof(ISmartReplacement), typeof(IMetroNumbers),
+    };
+
     [Fact]
     public void TrackDrive_has_every_capability_the_shared_cmdlets_ask_for()
     {
         using var c = TestConnections.TrackDrive(new FakeHandler());
-        // The number-inventory functions other providers add (search, transfer, forwarding, batch forms) are not TrackDrive's.
+        // The functions other providers add (search, transfer, forwarding, batch forms; accounts, agency, round robin,
+        // campaigns, web site) are not TrackDrive's.
         var others = new[] { typeof(INumberSearch), typeof(IBatchNumberPurchase), typeof(IBatchNumberSettings), typeof(IBatchNumberRelease), typeof(INumberTransfer), typeof(ICallForwarding) };
-        var capabilities = typeof(ICallLog).Assembly.GetTypes().Where(t => t.IsInterface && t.Namespace == typeof(ICallLog).Namespace).Except(others).ToList();
+        var capabilities = typeof(ICallLog).Assembly.GetTypes().Where(t => t.IsInterface && t.Namespace == typeof(ICallLog).Namespace)
+            .Except(others).Except(NotOnTrackDrive).ToList();
         Assert.True(capabilities.Count >= 10);
         foreach (var capability in capabilities) Assert.True(capability.IsInstanceOfType(c.Client), capability.Name);
+    }
+
+    [Fact]
+    public void TrackDrive_answers_NotSupported_for_the_functions_it_lacks()
+    {
+        using var c = TestConnections.TrackDrive(new FakeHandler());
+        foreach (var capability in NotOnTrackDrive) Assert.False(capability.IsInstanceOfType(c.Client), capability.Name);
+        static void Refused<T>(CallTrackingConnection connection) where T : class
+        {
+            Assert.False(connection.Supports<T>());
+            var ex = Assert.Throws<CallTrackingException>(() => connection.Capability<T>("Get-Something"));
+            Assert.Equal(CallTrackingErrorKind.NotSupported, ex.Kind);
+            Assert.StartsWith("TrackDrive has no Get-Something", ex.Message);
+        }
+        Refused<IAccountCreation>(c); Refused<IAccountSettings>(c); Refused<IAgencyClients>(c); Refused<IAccountBalance>(c);
+        Refused<IRoundRobin>(c); Refused<ICampaigns>(c); Refused<IVisitData>(c); Refused<ISmartReplacement>(c); Refused<IMetroNumbers>(c);
     }
 
     [Fact]

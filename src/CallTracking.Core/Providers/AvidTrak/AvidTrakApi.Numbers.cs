@@ -25,9 +25,8 @@ namespace CallTracking.Core.Providers.AvidTrak
         public const string EnableEmail = "enable_email";        // update_number_setting, 0/1
         public const string EmailAlerts = "email_alerts";        // update_number_setting, comma separated
         public const string Location = "location";               // return_number
-        /// <summary>[seed] call_logs, all_lite_calls (the seed writes "Startdate"; [assumed] the lower-case name, as lite_campaign's).</summary>
-        public const string StartDate = "startdate";
-        public const string EndDate = "enddate";
+        // startdate/enddate of call_logs and all_lite_calls: AvidTrakApi.StartDate/EndDate (the seed writes "Startdate" for
+        // all_lite_calls; [assumed] the lower-case name, as lite_campaign's).
 
         // ---- Values [seed] ----------------------------------------------------------------------------------------------
         /// <summary>[seed] "Maximum quantity is 30".</summary>

@@ -95,5 +95,105 @@ namespace CallTracking.Core.Providers.AvidTrak
                 return paren < 0 ? name : name.Substring(0, paren);
             }
         }
+
+        // ---- Parameter and reply names per method group. Parameter names are [seed] (each method's table); reply fields
+        // are [assumed] (the seed shows no reply rows: docs/wire-avidtrak.md fixes them for client and sandbox alike).
+
+        /// <summary>The name of an array parameter as sent: "sid" → "sid[]" [seed].</summary>
+        public static string ArrayKey(string name) => name + "[]";
+
+        /// <summary>[seed] yes/no parameters (use_default_first).</summary>
+        public const string Yes = "yes";
+        public const string No = "no";
+
+        /// <summary>[seed] startdate/enddate of lite_campaign, visit_data (and call_logs, all_lite_calls).</summary>
+        public const string StartDate = "startdate";
+        public const string EndDate = "enddate";
+        /// <summary>[seed] a whole day, or a time (sent in UTC: the account's zone is taken as UTC, [assumed]).</summary>
+        public const string DayFormat = "yyyy-MM-dd";
+        public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+        /// <summary>create_account, update_user_details, client_list, get_remaining_balance.</summary>
+        public static class Accounts
+        {
+            public const string UserId = "userid";                 // [seed] create_account; [assumed] client_list and create_account reply
+            public const string Password = "password";             // [seed] create_account ("Alphanumeric"), update_user_details
+            public const string AccountType = "account_type";      // [seed] create_account; [assumed] in replies
+            public const string Email = "email";                   // [seed]
+            public const string ContactName = "contact_name";      // [seed] create_account; [assumed] client_list reply
+            public const string ContactNumber = "contact_number";  // [seed] create_account
+            public const string Domain = "domain";                 // [seed] create_account
+            public const string UserName = "username";             // [seed] update_user_details: changes the user id
+            public const string FullName = "fullname";             // [seed] update_user_details: the contact name
+            /// <summary>[assumed] the new account's (create_account) and each client's (client_list) pincode in the reply.</summary>
+            public const string ReplyPincode = "pincode";
+            public const string Balance = "balance";               // [assumed] get_remaining_balance's one row
+            public const string Currency = "currency";             // [assumed] read when a reply has it
+            /// <summary>[assumed] balances are US dollars unless the reply says otherwise.</summary>
+            public const string DefaultCurrency = "USD";
+
+            /// <summary>[seed] create_account's account_type: pro (online/offline tracking), lite (offline tracking).</summary>
+            public static readonly IReadOnlyList<string> AccountTypes = new[] { "pro", "lite" };
+        }
+
+        /// <summary>insert_round_robin, list_round_robin, edit_round_robin, delete_round_robin.</summary>
+        public static class RoundRobin
+        {
+            public const string Sid = "sid";                               // [seed] one SID (the seed also shows sid[])
+            public const string ForwardingNumber = "forwarding_number";    // [seed] an array in insert, one value in edit
+            public const string Extension = "extension";                   // [seed] extension[] in insert and edit
+            public const string Label = "label";                           // [seed] an array in insert, one value in edit
+            public const string UseDefaultFirst = "use_default_first";     // [seed] yes/no, default yes
+            public const string ListId = "round_robin_list_id";            // [seed] edit, delete; [assumed] in reply rows
+        }
+
+        /// <summary>add_lite_campaign, lite_campaign.</summary>
+        public static class Campaigns
+        {
+            public const string Title = "title";                 // [seed]
+            public const string Sid = "sid";                     // [seed]
+            public const string AdGroup = "adgroup";             // [seed]
+            public const string ForwardNumber = "forward_number"; // [seed]
+            public const string Extension = "extension";         // [seed]
+            public const string CampaignId = "campaign_id";      // [assumed] reply rows
+            public const string Number = "number";               // [assumed] reply rows: the tracking number
+            public const string Calls = "calls";                 // [assumed] lite_campaign rows
+        }
+
+        /// <summary>visit_data.</summary>
+        public static class VisitData
+        {
+            public const string Filter = "filter";               // [seed]
+            public const string Keyword = "keyword";             // [assumed] reply rows
+            public const string Channel = "channel";             // [assumed] reply rows (the seed's sample rows have one)
+            public const string Visits = "visits";               // [assumed]
+            public const string Calls = "calls";                 // [assumed]
+
+            /// <summary>[seed] visit_data's filter: Google, Yahoo and Bing, paid (ppc) and organic (seo).</summary>
+            public static readonly IReadOnlyList<string> Filters = new[] { "gppc", "gseo", "yppc", "yseo", "bppc", "bseo" };
+        }
+
+        /// <summary>set_smart_replacement, add_metro_site_number (both uses), list_metro_numbers, remove_metro_site_number.</summary>
+        public static class Sites
+        {
+            public const string SitePhone = "site_phone";        // [seed] site_phone[]
+            public const string Action = "action";               // [seed]
+            public const string ActionAdd = "add";               // [seed]
+            public const string ActionDelete = "delete";         // [seed]
+            /// <summary>[assumed] site phones per set_smart_replacement request (the seed sets no limit; URLs have one).</summary>
+            public const int MaxSitePhones = 100;
+
+            public const string SiteNumber = "site_number";      // [seed] add_metro_site_number; [assumed] in reply rows
+            /// <summary>[seed] add_metro_site_number spells it with a capital T.</summary>
+            public const string Title = "Title";
+            /// <summary>[assumed] reply rows spell it in lower case.</summary>
+            public const string ReplyTitle = "title";
+            public const string ForwardNumber = "forward_number"; // [seed]
+            public const string Sid = "sid";                     // [seed] the allocation: sid or sid[] (sent as sid[])
+            public const string SiteId = "site_id";              // [seed]
+            public const string TrackingNumbers = "tracking_numbers"; // [assumed] list_metro_numbers: comma-separated
+            /// <summary>[assumed] SIDs per allocation request.</summary>
+            public const int MaxAllocationSids = 100;
+        }
     }
 }

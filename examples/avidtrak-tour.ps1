@@ -40,11 +40,12 @@ $clients | Format-Table | Out-Host
 
 Write-Host '3. Balances: the agency''s, then one per client through its own connection' -ForegroundColor Cyan
 Get-CallTrackingBalance | Format-Table | Out-Host
-foreach ($client in $clients) {
+$balances = foreach ($client in $clients) {
     $connection = Connect-CallTracking -Provider AvidTrak -Credential $client.Credential -Name $client.UserName -BaseUri $sandbox.BaseUri -PassThru
-    Get-CallTrackingBalance -Connection $connection | Select-Object @{ n = 'Client'; e = { $client.UserName } }, Balance | Out-Host
+    Get-CallTrackingBalance -Connection $connection
     Disconnect-CallTracking -Connection $connection
 }
+$balances | Format-Table ConnectionName, Balance, Currency -AutoSize | Out-Host
 
 Write-Host '4. Search local numbers in area code 410' -ForegroundColor Cyan
 $found = @(Find-TrackingNumber -Connection $agency -NumberType Local -AreaCode 410 -Quantity 5)

@@ -41,8 +41,10 @@ namespace CallTracking.PowerShell.Commands.Connection
         [Int32Transformation(nameof(SandboxSeed))]
         public int? SandboxSeed { get; set; }
 
-        /// <summary>A name for the connection (default: the provider's name); one of the same name is replaced.</summary>
-        [Parameter]
+        /// <summary>A name for the connection (default: the provider's name); one of the same name is replaced. Bound by
+        /// property name from a piped account's UserName too, so piped accounts (Get-CallTrackingClient) each get their own.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("UserName")]
         public string? Name { get; set; }
 
         /// <summary>Retries after the first attempt (0..20, default 4): a request goes out at most 1 + MaxRetry times; a purchase is never repeated once it may have arrived.</summary>

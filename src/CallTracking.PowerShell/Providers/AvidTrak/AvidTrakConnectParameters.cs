@@ -22,8 +22,9 @@ namespace CallTracking.PowerShell.Providers.AvidTrak
         /// <summary>The sandbox accounts -SandboxAccount chooses from (the emulator's agency, its first client, the individual client).</summary>
         public static readonly IReadOnlyList<string> SandboxAccounts = new[] { "Agency", "Client", "Individual" };
 
-        /// <summary>A credential whose password is the AvidTrak pincode (the user name is only shown on the connection).</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = CredentialSet)]
+        /// <summary>A credential whose password is the AvidTrak pincode (the user name is only shown on the connection); bound
+        /// by property name from a piped account (Get-CallTrackingClient, New-CallTrackingAccount).</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = CredentialSet, ValueFromPipelineByPropertyName = true)]
         [Credential]
         public PSCredential Credential { get; set; } = PSCredential.Empty;
 

@@ -14,8 +14,8 @@ namespace CallTracking.PowerShell.Commands.Sites
     /// </summary>
     public abstract class SmartReplacementCmdlet : BatchCmdlet<SmartReplacementChange>
     {
-        /// <summary>The phone numbers shown on the web site (any form); a CSV cell may hold several, ';'-separated.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The phone numbers shown on the web site (any form): piped strings, or a CSV's site_phone column (a cell may hold several, ';'-separated).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("site_phone")]
         [Transformations.StringListTransformation(nameof(SitePhone))]
         public string[] SitePhone { get; set; } = System.Array.Empty<string>();

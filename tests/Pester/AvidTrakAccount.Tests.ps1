@@ -160,8 +160,14 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
         $rows = 1..5 | ForEach-Object { [pscustomobject]@{ site_phone = '410555019' + $_ } }
         $out = @($rows | Add-SmartReplacementNumber -Connection $c -Force -PassThru)
         $out.Count | Should -Be 5
+        $out[0] | Should -BeOfType CallTracking.Core.Model.SmartReplacementResult
         $out[0].SitePhone | Should -Be '+14105550191'
+        @($out.Listed) | Should -Be @($true, $true, $true, $true, $true)
         @(Get-Methods $c).Count | Should -Be 1
+        # Piped strings bind too; -BatchSize 1 is one request per number; without -PassThru nothing is written.
+        Clear-SandboxLog $c
+        @('4105550196', '4105550197' | Add-SmartReplacementNumber -Connection $c -Force -BatchSize 1) | Should -BeNullOrEmpty
+        @(Get-Methods $c).Count | Should -Be 2
         (Get-AvidState $c).Account('sandbox-agency').SmartReplacementNumbers | Should -Contain '4105550193'
         $gone = Remove-SmartReplacementNumber -Connection $c -SitePhone '4105550193' -Force -PassThru
         $gone.Listed | Should -BeFalse
@@ -173,7 +179,13 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
         Clear-SandboxLog $c
         $rows = @(0..249 | ForEach-Object { [pscustomobject]@{ site_phone = '+1303555{0:D4}' -f $_ } }) + [pscustomobject]@{ site_phone = 'not a phone' }
         $out = @($rows | Add-SmartReplacementNumber -Connection $c -Force -PassThru -ErrorVariable e -ErrorAction SilentlyContinue)
-        $out.Count | Should -Be 250
+        # One result per row with -PassThru, in input order: the bad row is the last, failed and never sent.
+        $out.Count | Should -Be 251
+        @($out | Where-Object Succeeded).Count | Should -Be 250
+        $out[250].Row | Should -Be 251
+        $out[250].Status | Should -Be 'Failed'
+        $out[250].Request | Should -BeNullOrEmpty
+        @($out.Request | Sort-Object -Unique) | Should -Be @(1, 2, 3)
         @(Get-Methods $c).Count | Should -Be 3
         $e.Count | Should -Be 1
         $e[0].Exception.Message | Should -Match 'not a phone'
@@ -182,11 +194,17 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
         '3035550001', '3035550002' | ForEach-Object { [pscustomobject]@{ site_phone = $_ } } | Remove-SmartReplacementNumber -Connection $c -WhatIf
         Get-Methods $c | Should -BeNullOrEmpty
 
-        # One of the two is not on the list: the provider refuses the whole request, reported on both rows.
-        '3035550001', '3035559999' | ForEach-Object { [pscustomobject]@{ site_phone = $_ } } |
-            Remove-SmartReplacementNumber -Connection $c -Force -ErrorVariable e2 -ErrorAction SilentlyContinue
+        # One of the two is not on the list: the provider refuses the whole request (sent once), reported on both rows:
+        # the number it names with its message, the other as refused because of it.
+        $gone = '3035550001', '3035559999' | ForEach-Object { [pscustomobject]@{ site_phone = $_ } } |
+            Remove-SmartReplacementNumber -Connection $c -Force -PassThru -ErrorVariable e2 -ErrorAction SilentlyContinue
         $e2.Count | Should -Be 2
-        @($e2.TargetObject) | Should -Be @('3035550001', '3035559999')
+        @($e2.TargetObject) | Should -Be @('+13035550001', '+13035559999')
+        $e2[0].Exception.Message | Should -Match 'because of 3035559999'
+        $e2[1].Exception.Message | Should -Match 'not found'
+        @($gone.Status) | Should -Be @('Failed', 'Failed')
+        @($gone.Request) | Should -Be @(1, 1)
+        (Get-AvidState $c).Account('sandbox-agency').SmartReplacementNumbers | Should -Contain '3035550001'
     }
 
     It 'Add-MetroSiteNumber, Add-MetroTrackingNumber, Get-MetroSiteNumber and Remove-MetroSiteNumber' {
@@ -197,7 +215,11 @@ Describe 'Smart replacement and metro numbers (<Format>)' -ForEach @(@{ Format =
         Clear-SandboxLog $c
         $after = $sids | ForEach-Object { [pscustomobject]@{ Sid = $_; site_id = $site.SiteId } } | Add-MetroTrackingNumber -Connection $c -Force -PassThru
         @(Get-Methods $c | Where-Object { $_ -eq 'add_metro_site_number' }).Count | Should -Be 1
-        $after.TrackingNumbers.Count | Should -Be 2
+        @($after).Count | Should -Be 2
+        $after[0] | Should -BeOfType CallTracking.Core.Model.MetroAllocationResult
+        @($after.Status) | Should -Be @('Succeeded', 'Succeeded')
+        @($after.Id) | Should -Be $sids
+        @($after.SiteId | Sort-Object -Unique) | Should -Be $site.SiteId
         (Get-MetroSiteNumber -Connection $c -SiteId $site.SiteId).TrackingNumbers.Count | Should -Be 2
         Clear-SandboxLog $c
         Get-MetroSiteNumber -Connection $c -SiteId $site.SiteId | Remove-MetroSiteNumber -Connection $c -WhatIf

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Batching;
 using CallTracking.Core.Model;
 
 namespace CallTracking.Core.Capabilities
@@ -88,29 +89,26 @@ namespace CallTracking.Core.Capabilities
     /// <summary>Add-/Remove-SmartReplacementNumber: the web-site numbers the provider's script swaps for tracking numbers.</summary>
     public interface ISmartReplacement
     {
-        /// <summary>The most site numbers one request carries; the cmdlets send larger sets in chunks of this size.</summary>
-        int MaxSitePhonesPerRequest { get; }
-        void Validate(SmartReplacementChange change);
-        string Describe(SmartReplacementChange change);
-        /// <summary>Sends one change for all its numbers (one request): it succeeds or fails as a whole. Returns the numbers
-        /// as sent (normalized), each marked listed or not.</summary>
-        Task<IReadOnlyList<SmartReplacementNumber>> ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken);
+        /// <summary>
+        /// Lists (Remove = false) or unlists web-site numbers, many per request (Core.Batching): a row of several numbers is one
+        /// row per number; the rows of one action share requests of up to the provider's limit; a request succeeds or fails as a
+        /// whole. A succeeded row's Value is the number as sent (a SmartReplacementNumber); its result is a SmartReplacementResult.
+        /// </summary>
+        IBatchOperation<SmartReplacementChange> ChangeSmartReplacement();
     }
 
     /// <summary>Add-MetroSiteNumber, Add-MetroTrackingNumber, Get-MetroSiteNumber, Remove-MetroSiteNumber.</summary>
     public interface IMetroNumbers
     {
-        /// <summary>The most tracking numbers one allocation request carries.</summary>
-        int MaxNumbersPerAllocation { get; }
-
         void Validate(NewMetroSite site);
         string Describe(NewMetroSite site);
         Task<MetroSiteNumber> AddSiteAsync(NewMetroSite site, CancellationToken cancellationToken);
 
-        void Validate(MetroAllocation allocation);
-        string Describe(MetroAllocation allocation);
-        /// <summary>Allocates the tracking numbers to the site number (one request for all of them).</summary>
-        Task AllocateAsync(MetroAllocation allocation, CancellationToken cancellationToken);
+        /// <summary>
+        /// Allocates tracking numbers to site numbers, many per request (Core.Batching): a row of several SIDs is one row per
+        /// SID; the rows of one site id share requests of up to the provider's limit. Its results are MetroAllocationResults.
+        /// </summary>
+        IBatchOperation<MetroAllocation> Allocate();
 
         Task<IReadOnlyList<MetroSiteNumber>> ListSitesAsync(CancellationToken cancellationToken);
 

@@ -86,7 +86,10 @@ namespace CallTracking.Core.Capabilities
         public DateTimeOffset? End { get; set; }
     }
 
-    /// <summary>Add-/Remove-SmartReplacementNumber: web-site numbers to list (Remove = false) or to take off the list.</summary>
+    /// <summary>
+    /// A row of Add-/Remove-SmartReplacementNumber: web-site numbers to list (Remove = false) or to take off the list. The
+    /// batch operation makes it one row per number; rows of one action (the key) share a request.
+    /// </summary>
     public sealed class SmartReplacementChange
     {
         public IReadOnlyList<string>? SitePhone { get; set; }
@@ -101,7 +104,10 @@ namespace CallTracking.Core.Capabilities
         public string? ForwardNumber { get; set; }
     }
 
-    /// <summary>Add-MetroTrackingNumber: tracking numbers (SIDs) for one site number.</summary>
+    /// <summary>
+    /// A row of Add-MetroTrackingNumber: tracking numbers (SIDs) for one site number. The batch operation makes it one row per
+    /// SID; rows for one site id (the key) share a request.
+    /// </summary>
     public sealed class MetroAllocation
     {
         public string? SiteId { get; set; }

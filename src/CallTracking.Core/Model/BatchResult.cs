@@ -99,4 +99,33 @@ namespace CallTracking.Core.Model
         /// <summary>The number as the provider returned it after the purchase (null when it was not bought, or the reply did not list it).</summary>
         public TrackingNumber? TrackingNumber => Value as TrackingNumber;
     }
+
+    /// <summary>A row of Add-/Remove-SmartReplacementNumber: one web-site number.</summary>
+    public sealed class SmartReplacementResult : BatchResult
+    {
+        public SmartReplacementResult(string provider, string action, bool remove) : base(provider, action)
+        {
+            Remove = remove;
+        }
+
+        /// <summary>The web site's number: E.164 when it is a phone number, else as given.</summary>
+        public string? SitePhone { get; set; }
+
+        /// <summary>True when the row takes the number off the list (Remove-SmartReplacementNumber).</summary>
+        public bool Remove { get; }
+
+        /// <summary>After the change: true when the number is on the list, false when it was taken off; null when the row did not succeed.</summary>
+        public bool? Listed => Succeeded ? !Remove : (bool?)null;
+    }
+
+    /// <summary>A row of Add-MetroTrackingNumber: one tracking number (its SID in Id) for one metro site number.</summary>
+    public sealed class MetroAllocationResult : BatchResult
+    {
+        public MetroAllocationResult(string provider, string action) : base(provider, action)
+        {
+        }
+
+        /// <summary>The metro site id the number is allocated to.</summary>
+        public string? SiteId { get; set; }
+    }
 }

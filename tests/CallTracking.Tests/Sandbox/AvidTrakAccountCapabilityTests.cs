@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security;
+using CallTracking.Core.Batching;
 using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
@@ -339,28 +340,90 @@ public sealed class AvidTrakAccountCapabilityTests
 
     // ---- smart replacement and metro -----------------------------------------------------------------------------------
 
+    /// <summary>Sends the rows (row i is input row i + 1) through the batch operation, every request confirmed.</summary>
+    private static async Task<(IReadOnlyList<BatchResult> Results, BatchRun<T> Run)> RunBatch<T>(IBatchOperation<T> operation, int batchSize, params T[] rows)
+    {
+        var run = new BatchRun<T>(operation, rows.Select((r, i) => new BatchItem<T>(i + 1, r)), batchSize);
+        return (await run.RunAsync(null, CancellationToken.None), run);
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public async Task Smart_replacement_numbers_are_added_and_removed_as_site_phone_arrays(string format)
     {
         using var rig = new Rig(format);
-        var smart = rig.Cap<ISmartReplacement>();
-        var added = await smart.ChangeSmartReplacementAsync(new SmartReplacementChange { SitePhone = new[] { "(410) 555-0190", "4105550191", "+14105550190" } }, CancellationToken.None);
+        var smart = rig.Cap<ISmartReplacement>().ChangeSmartReplacement();
+        // One input row of three numbers (one given twice) is three rows of one request.
+        var (added, _) = await RunBatch(smart, 100, new SmartReplacementChange { SitePhone = new[] { "(410) 555-0190", "4105550191", "+14105550190" } });
         var sent = rig.Last(out var method);
         Assert.Equal("set_smart_replacement", method);
         Assert.Equal(new[] { "site_phone[]", "site_phone[]", "action" }, sent.Select(p => p.Item1));
         Assert.Equal(("action", "add"), sent[2]);
-        Assert.Equal(new[] { "+14105550190", "+14105550191" }, added.Select(n => n.SitePhone));
-        Assert.All(added, n => Assert.True(n.Listed));
+        var rows = added.Cast<SmartReplacementResult>().ToList();
+        Assert.Equal(new[] { "+14105550190", "+14105550191", "+14105550190" }, rows.Select(n => n.SitePhone));
+        Assert.All(rows, n => Assert.Equal((1L, 1, true, true), (n.Row, n.Request!.Value, n.Succeeded, n.Listed!.Value)));
+        Assert.Equal("+14105550191", Assert.IsType<SmartReplacementNumber>(rows[1].Value).SitePhone);
         Assert.Equal(2, rig.State.Account(Agency)!.SmartReplacementNumbers.Count(n => n.EndsWith("4105550190") || n.EndsWith("4105550191")));
 
-        var removed = await smart.ChangeSmartReplacementAsync(new SmartReplacementChange { SitePhone = new[] { "4105550191" }, Remove = true }, CancellationToken.None);
+        var (removed, _) = await RunBatch(smart, 100, new SmartReplacementChange { SitePhone = new[] { "4105550191" }, Remove = true });
         Assert.Equal(("action", "delete"), rig.Last(out _).Last());
-        Assert.False(removed.Single().Listed);
+        Assert.False(((SmartReplacementResult)removed.Single()).Listed);
 
-        var ex = await Assert.ThrowsAsync<CallTrackingException>(() => smart.ChangeSmartReplacementAsync(new SmartReplacementChange { SitePhone = new[] { "4105550199" }, Remove = true }, CancellationToken.None));
-        Assert.Contains("not found", ex.Message);
-        Assert.Throws<CallTrackingArgumentException>(() => smart.Validate(new SmartReplacementChange { SitePhone = new[] { "12" } }));
+        // A refused request and a bad number: each is its row's failure, the bad number never sent.
+        var (failed, run) = await RunBatch(smart, 100, new SmartReplacementChange { SitePhone = new[] { "4105550199" }, Remove = true }, new SmartReplacementChange { SitePhone = new[] { "12" } });
+        Assert.Contains("not found", Assert.IsType<CallTrackingException>(failed[0].Exception).Message);
+        Assert.Equal(BatchRowStatus.Failed, failed[1].Status);
+        Assert.Null(failed[1].Request);
+        Assert.Equal("SitePhone", Assert.IsType<CallTrackingArgumentException>(failed[1].Exception).ParameterName);
+        Assert.Null(((SmartReplacementResult)failed[1]).Listed);
+        Assert.Equal(1, run.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Smart_replacement_and_metro_rows_go_through_BatchRun_in_as_few_requests_as_the_batch_size_allows(string format)
+    {
+        using var rig = new Rig(format);
+        // 250 numbers, 100 per request: 3 requests; the rows of Add and Remove never share one.
+        var phones = Enumerable.Range(0, 250).Select(i => "+1303555" + i.ToString("D4")).ToArray();
+        var before = rig.Recorder.Sent.Count;
+        var (results, run) = await RunBatch(rig.Cap<ISmartReplacement>().ChangeSmartReplacement(), 100,
+            phones.Select(p => new SmartReplacementChange { SitePhone = new[] { p } }).Append(new SmartReplacementChange { SitePhone = new[] { phones[0] }, Remove = true }).ToArray());
+        Assert.Equal(4, run.Requests);
+        Assert.Equal(4, rig.Recorder.Sent.Count - before);
+        Assert.Equal(251, results.Count);
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(Enumerable.Range(1, 251).Select(i => (long)i), results.Select(r => r.Row));
+        Assert.Equal(new[] { 1, 2, 3, 4 }, results.Select(r => r.Request!.Value).Distinct());
+        Assert.DoesNotContain("3035550000", rig.State.Account(Agency)!.SmartReplacementNumbers);
+        Assert.Contains("3035550249", rig.State.Account(Agency)!.SmartReplacementNumbers);
+
+        // Metro: the rows of one site id share a request; 4 SIDs for one site and 1 for another, 2 per request: 2 + 1.
+        var metro = rig.Cap<IMetroNumbers>();
+        var a = await metro.AddSiteAsync(new NewMetroSite { SiteNumber = "4105550150", Title = "A", ForwardNumber = "4105550151" }, CancellationToken.None);
+        var b = await metro.AddSiteAsync(new NewMetroSite { SiteNumber = "4105550160", Title = "B", ForwardNumber = "4105550161" }, CancellationToken.None);
+        var sids = Enumerable.Range(0, 5).Select(i => rig.State.Sid(Agency, i)).ToArray();
+        before = rig.Recorder.Sent.Count;
+        var (allocated, metroRun) = await RunBatch(metro.Allocate(), 2,
+            new MetroAllocation { SiteId = a.SiteId, Sid = sids.Take(3).ToArray() },
+            new MetroAllocation { SiteId = b.SiteId, Sid = new[] { sids[4] } },
+            new MetroAllocation { SiteId = a.SiteId, Sid = new[] { sids[3] } });
+        Assert.Equal(3, metroRun.Requests);
+        Assert.Equal(3, rig.Recorder.Sent.Count - before);
+        var rows = allocated.Cast<MetroAllocationResult>().ToList();
+        Assert.Equal(new long[] { 1, 1, 1, 2, 3 }, rows.Select(r => r.Row));
+        Assert.Equal(new[] { sids[0], sids[1], sids[2], sids[4], sids[3] }, rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.True(r.Succeeded));
+        Assert.Equal(new[] { a.SiteId, a.SiteId, a.SiteId, b.SiteId, a.SiteId }, rows.Select(r => r.SiteId));
+        var listed = await metro.ListSitesAsync(CancellationToken.None);
+        Assert.Equal(4, listed.Single(s => s.SiteId == a.SiteId).TrackingNumbers.Count);
+        Assert.Single(listed.Single(s => s.SiteId == b.SiteId).TrackingNumbers);
+
+        // A SID the provider names fails with its message; the other rows of that request are reported as refused for it (sent once).
+        var (refused, _) = await RunBatch(metro.Allocate(), 100, new MetroAllocation { SiteId = a.SiteId, Sid = new[] { sids[0], "PNzz" } });
+        Assert.Contains("PNzz", refused[1].Exception!.Message);
+        Assert.Contains("may not be repeated", refused[0].Exception!.Message);
+        Assert.All(refused, r => Assert.Equal(BatchRowStatus.Failed, r.Status));
     }
 
     [Theory]
@@ -377,7 +440,8 @@ public sealed class AvidTrakAccountCapabilityTests
         Assert.False(string.IsNullOrEmpty(site.SiteId));
 
         var sids = new[] { rig.State.Sid(Agency, 2), rig.State.Sid(Agency, 3) };
-        await metro.AllocateAsync(new MetroAllocation { SiteId = site.SiteId, Sid = sids }, CancellationToken.None);
+        var (allocated, _) = await RunBatch(metro.Allocate(), 100, new MetroAllocation { SiteId = site.SiteId, Sid = sids });
+        Assert.All(allocated, r => Assert.True(r.Succeeded));
         Assert.Equal(new[] { ("sid[]", sids[0]), ("sid[]", sids[1]), ("site_id", site.SiteId) }, rig.Last(out method));
         Assert.Equal("add_metro_site_number", method);
 
@@ -399,7 +463,8 @@ public sealed class AvidTrakAccountCapabilityTests
         var ex = await Assert.ThrowsAsync<CallTrackingException>(() => metro.RemoveSiteAsync(site.SiteId, CancellationToken.None));
         Assert.Contains("not found", ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("SiteId", Assert.Throws<CallTrackingArgumentException>(() => metro.ValidateSiteId("  ")).ParameterName);
-        Assert.Equal("Sid", Assert.Throws<CallTrackingArgumentException>(() => metro.Validate(new MetroAllocation { SiteId = "1", Sid = Array.Empty<string>() })).ParameterName);
+        Assert.Equal("Sid", Assert.Throws<CallTrackingArgumentException>(() => metro.Allocate().Validate(new MetroAllocation { SiteId = "1", Sid = Array.Empty<string>() })).ParameterName);
+        Assert.Equal("SiteId", Assert.Throws<CallTrackingArgumentException>(() => metro.Allocate().Validate(new MetroAllocation { SiteId = " ", Sid = new[] { sids[0] } })).ParameterName);
     }
 
     // ---- response codes common to every method -------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CallTracking.Core.Batching;
 using CallTracking.Core.Capabilities;
 using CallTracking.Core.Http;
 using CallTracking.Core.Model;
@@ -13,7 +13,7 @@ using S = CallTracking.Core.Providers.AvidTrak.AvidTrakApi.Sites;
 namespace CallTracking.Core.Providers.AvidTrak
 {
     /// <summary>
-    /// The web site's numbers [seed]: set_smart_replacement (site_phone[] to swap dynamically), and metro pages:
+    /// The web site's numbers [seed]: set_smart_replacement (site_phone[] to swap dynamically, batched), and metro pages:
     /// add_metro_site_number with site_number + Title + forward_number (a site number) or with sid + site_id (allocating
     /// tracking numbers: the same method name, told apart by its parameters [notes]), list_metro_numbers and
     /// remove_metro_site_number.
@@ -24,41 +24,71 @@ namespace CallTracking.Core.Providers.AvidTrak
 
         // ---- set_smart_replacement ------------------------------------------------------------------------------------------
 
-        public int MaxSitePhonesPerRequest => S.MaxSitePhones;
+        private const string SmartReplacementAction = "change smart replacement numbers";
 
-        public void Validate(SmartReplacementChange change) => SmartReplacementQuery(change);
+        /// <summary>
+        /// set_smart_replacement (site_phone[], action add or delete): one row per number, the rows of one action share a
+        /// request of up to MaxSitePhones numbers. Sent once: a refusal fails the request's rows (the one it names, when it
+        /// names one, with the provider's message; the others as refused for it).
+        /// </summary>
+        public IBatchOperation<SmartReplacementChange> ChangeSmartReplacement()
+            => new BatchOperation<SmartReplacementChange>(AvidTrakApi.ProviderName, Ops.SetSmartReplacement, SmartReplacementAction, S.MaxSitePhones)
+            {
+                ExpandRow = row => OnePerItem(row.SitePhone, row, p => new SmartReplacementChange { SitePhone = new[] { p }, Remove = row.Remove }),
+                ValidateRow = row => SitePhoneOf(row),
+                Key = row => SmartReplacementVerb(row),
+                // The provider names a number as national digits ("Site phone not found: 3035559999"), as it is sent.
+                Identifier = row => SitePhoneOf(row),
+                Result = row => new SmartReplacementResult(AvidTrakApi.ProviderName, SmartReplacementAction, row.Remove)
+                {
+                    SitePhone = ShownSitePhone(row),
+                    Number = ShownSitePhone(row) is string e164 && e164.StartsWith("+", System.StringComparison.Ordinal) ? e164 : null,
+                    Change = S.Action + "=" + SmartReplacementVerb(row),
+                },
+                Description = rows =>
+                {
+                    var phones = rows.Select(SitePhoneOf).Distinct().ToList();
+                    var remove = rows[0].Remove;
+                    return new BatchDescription(Count(phones.Count, "web site number") + ": " + AvidTrakValues.Few(phones),
+                        (remove ? "Remove them from" : "Add them to") + " smart replacement (set_smart_replacement action=" + SmartReplacementVerb(rows[0]) + ")");
+                },
+                Send = async (rows, ct) =>
+                {
+                    var phones = rows.Select(SitePhoneOf).Distinct().ToList();
+                    var q = new QueryBuilder();
+                    foreach (var p in phones) q.Add(AvidTrakApi.ArrayKey(S.SitePhone), p);
+                    q.Add(S.Action, SmartReplacementVerb(rows[0]));
+                    await CallAsync(Ops.SetSmartReplacement, q, AvidTrakValues.Few(phones, 3), ct).ConfigureAwait(false);
+                    return rows.Select(r => BatchReply.Done(new SmartReplacementNumber(AvidTrakApi.ProviderName, ShownSitePhone(r) ?? SitePhoneOf(r), !r.Remove))).ToList();
+                },
+            };
 
-        public string Describe(SmartReplacementChange change)
+        private static string SmartReplacementVerb(SmartReplacementChange row) => row.Remove ? S.ActionDelete : S.ActionAdd;
+
+        /// <summary>The row's one number as sent (national digits); a row without exactly one number is refused.</summary>
+        private string SitePhoneOf(SmartReplacementChange row)
         {
-            var (_, phones) = SmartReplacementQuery(change);
-            return (change.Remove ? "Remove " : "Add ") + phones.Count.ToString(CultureInfo.InvariantCulture) + " web site number(s) "
-                   + (change.Remove ? "from" : "to") + " smart replacement: " + AvidTrakValues.Few(phones);
+            var phones = AvidTrakValues.Items(row.SitePhone);
+            if (phones.Count != 1) throw new CallTrackingArgumentException("SitePhone", phones.Count == 0 ? null : string.Join(", ", phones), "one or more phone numbers shown on the web site (any form)");
+            return AvidTrakValues.RequiredPhone(phones[0], DefaultCountry, "SitePhone", "a web site phone number");
         }
 
-        /// <summary>set_smart_replacement, all numbers in one request (action add or delete).</summary>
-        public async Task<IReadOnlyList<SmartReplacementNumber>> ChangeSmartReplacementAsync(SmartReplacementChange change, CancellationToken cancellationToken)
+        /// <summary>The row's number for its result: E.164 when it is one, else as given.</summary>
+        private string? ShownSitePhone(SmartReplacementChange row)
         {
-            var (query, phones) = SmartReplacementQuery(change);
-            await CallAsync(Ops.SetSmartReplacement, query, AvidTrakValues.Few(phones, 3), cancellationToken).ConfigureAwait(false);
-            return phones.Select(p => new SmartReplacementNumber(AvidTrakApi.ProviderName, PhoneNumberNormalizer.Normalize(p, DefaultCountry, "SitePhone") ?? p, !change.Remove)).ToList();
+            var given = AvidTrakValues.Items(row.SitePhone).FirstOrDefault();
+            try { return given is null ? null : PhoneNumberNormalizer.Normalize(given, DefaultCountry, "SitePhone") ?? given; }
+            catch (CallTrackingArgumentException) { return given; }
         }
 
-        private (QueryBuilder Query, IReadOnlyList<string> Phones) SmartReplacementQuery(SmartReplacementChange change)
+        /// <summary>One row per item of a list (blank items left out); a row with none stays one row (its check then fails).</summary>
+        private static IReadOnlyList<TRow> OnePerItem<TRow>(IReadOnlyList<string>? items, TRow row, System.Func<string, TRow> make)
         {
-            if (change is null) throw new System.ArgumentNullException(nameof(change));
-            var phones = AvidTrakValues.Items(change.SitePhone).Select(p => AvidTrakValues.RequiredPhone(p, DefaultCountry, "SitePhone", "a web site phone number")).Distinct().ToList();
-            if (phones.Count == 0) throw new CallTrackingArgumentException("SitePhone", null, "one or more phone numbers shown on the web site (any form)");
-            if (phones.Count > S.MaxSitePhones)
-                throw new CallTrackingArgumentException("SitePhone", phones.Count.ToString(CultureInfo.InvariantCulture) + " numbers", "at most " + S.MaxSitePhones.ToString(CultureInfo.InvariantCulture) + " per request");
-            var q = new QueryBuilder();
-            foreach (var p in phones) q.Add(AvidTrakApi.ArrayKey(S.SitePhone), p);
-            q.Add(S.Action, change.Remove ? S.ActionDelete : S.ActionAdd);
-            return (q, phones);
+            var given = AvidTrakValues.Items(items);
+            return given.Count <= 1 ? new[] { row } : given.Select(make).ToList();
         }
 
         // ---- add_metro_site_number (site number) ----------------------------------------------------------------------------
-
-        public int MaxNumbersPerAllocation => S.MaxAllocationSids;
 
         public void Validate(NewMetroSite site) => SiteQuery(site);
 
@@ -93,32 +123,50 @@ namespace CallTracking.Core.Providers.AvidTrak
 
         // ---- add_metro_site_number (allocation) -----------------------------------------------------------------------------
 
-        public void Validate(MetroAllocation allocation) => AllocationQuery(allocation);
+        private const string AllocationAction = "allocate numbers to a metro site number";
 
-        public string Describe(MetroAllocation allocation)
-        {
-            var (_, sids) = AllocationQuery(allocation);
-            return "Allocate " + sids.Count.ToString(CultureInfo.InvariantCulture) + " tracking number(s) to metro site " + allocation.SiteId!.Trim() + ": " + AvidTrakValues.Few(sids);
-        }
+        /// <summary>
+        /// add_metro_site_number with sid[] and site_id (AvidTrakApi.Operations.AllocateMetroNumber): one row per SID, the rows
+        /// for one site id share a request of up to MaxAllocationSids numbers. Sent once.
+        /// </summary>
+        public IBatchOperation<MetroAllocation> Allocate()
+            => new BatchOperation<MetroAllocation>(AvidTrakApi.ProviderName, Ops.AllocateMetroNumber, AllocationAction, S.MaxAllocationSids)
+            {
+                ExpandRow = row => OnePerItem(row.Sid, row, sid => new MetroAllocation { SiteId = row.SiteId, Sid = new[] { sid } }),
+                ValidateRow = row => AllocationOf(row),
+                Key = row => AllocationOf(row).SiteId,
+                // The provider names a SID as given ("Invalid SID: PNzz").
+                Identifier = row => AllocationOf(row).Sid,
+                Result = row => new MetroAllocationResult(AvidTrakApi.ProviderName, AllocationAction)
+                {
+                    Id = AvidTrakValues.Items(row.Sid).FirstOrDefault(),
+                    SiteId = row.SiteId?.Trim(),
+                    Change = S.SiteId + "=" + row.SiteId?.Trim(),
+                },
+                Description = rows =>
+                {
+                    var siteId = AllocationOf(rows[0]).SiteId;
+                    var sids = rows.Select(r => AllocationOf(r).Sid).Distinct().ToList();
+                    return new BatchDescription(NumbersText(sids), "Allocate to metro site " + siteId + " (add_metro_site_number sid[], site_id)");
+                },
+                Send = async (rows, ct) =>
+                {
+                    var siteId = AllocationOf(rows[0]).SiteId;
+                    var q = new QueryBuilder();
+                    foreach (var sid in rows.Select(r => AllocationOf(r).Sid).Distinct()) q.Add(AvidTrakApi.ArrayKey(S.Sid), sid);
+                    q.Add(S.SiteId, siteId);
+                    await CallAsync(Ops.AllocateMetroNumber, q, siteId, ct).ConfigureAwait(false);
+                    return BatchReply.AllDone(rows.Count);
+                },
+            };
 
-        /// <summary>add_metro_site_number with sid[] and site_id (AvidTrakApi.Operations.AllocateMetroNumber).</summary>
-        public Task AllocateAsync(MetroAllocation allocation, CancellationToken cancellationToken)
+        /// <summary>The row's site id and its one SID, checked.</summary>
+        private static (string SiteId, string Sid) AllocationOf(MetroAllocation row)
         {
-            var (query, _) = AllocationQuery(allocation);
-            return CallAsync(Ops.AllocateMetroNumber, query, allocation.SiteId!.Trim(), cancellationToken);
-        }
-
-        private static (QueryBuilder Query, IReadOnlyList<string> Sids) AllocationQuery(MetroAllocation allocation)
-        {
-            if (allocation is null) throw new System.ArgumentNullException(nameof(allocation));
-            var siteId = AvidTrakValues.Id(allocation.SiteId, "SiteId", SiteIdWhat);
-            var sids = AvidTrakValues.Sids(allocation.Sid, "Sid").Distinct().ToList();
-            if (sids.Count > S.MaxAllocationSids)
-                throw new CallTrackingArgumentException("Sid", sids.Count.ToString(CultureInfo.InvariantCulture) + " SIDs", "at most " + S.MaxAllocationSids.ToString(CultureInfo.InvariantCulture) + " per request");
-            var q = new QueryBuilder();
-            foreach (var sid in sids) q.Add(AvidTrakApi.ArrayKey(S.Sid), sid);
-            q.Add(S.SiteId, siteId);
-            return (q, sids);
+            var siteId = AvidTrakValues.Id(row.SiteId, "SiteId", SiteIdWhat);
+            var sids = AvidTrakValues.Sids(row.Sid, "Sid");
+            if (sids.Count != 1) throw new CallTrackingArgumentException("Sid", string.Join(", ", sids), "one tracking number SID per row");
+            return (siteId, sids[0]);
         }
 
         // ---- list_metro_numbers ---------------------------------------------------------------------------------------------

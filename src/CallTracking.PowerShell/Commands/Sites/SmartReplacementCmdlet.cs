@@ -1,55 +1,41 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using CallTracking.Core.Batching;
 using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
+using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
 
 namespace CallTracking.PowerShell.Commands.Sites
 {
     /// <summary>
-    /// Add- and Remove-SmartReplacementNumber: each row's -SitePhone is checked on its own (a bad row is an error, the others
-    /// go on); the checked numbers are collected across the pipeline and sent in batches of the provider's limit, one
-    /// request per batch (BatchingCmdlet).
+    /// Add- and Remove-SmartReplacementNumber: each number of each row (-SitePhone) is a row of the provider's batch function
+    /// (Core.Batching through BatchCmdlet): a bad number fails alone, before anything is sent; the others share as few
+    /// requests as the provider's limit and -BatchSize allow. -PassThru writes one result per number, in input order.
     /// </summary>
-    public abstract class SmartReplacementCmdlet : BatchingCmdlet
+    public abstract class SmartReplacementCmdlet : BatchCmdlet<SmartReplacementChange>
     {
-        /// <summary>The phone numbers shown on the web site (any form); a CSV cell may hold several, ';'-separated.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The phone numbers shown on the web site (any form): piped strings, or a CSV's site_phone column (a cell may hold several, ';'-separated).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("site_phone")]
         [Transformations.StringListTransformation(nameof(SitePhone))]
-        public string[] SitePhone { get; set; } = new string[0];
+        public string[] SitePhone { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>Writes one result per number (SmartReplacementResult); by default nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         /// <summary>True for Remove-SmartReplacementNumber.</summary>
         protected abstract bool Remove { get; }
 
         protected override void ProcessRecord()
         {
-            var connection = ResolveConnection();
-            ISmartReplacement? replacement = null;
-            var phones = (SitePhone ?? new string[0]).ToList();
-            if (!TryProcess(() =>
-                {
-                    replacement = connection.Capability<ISmartReplacement>(CommandName);
-                    replacement.Validate(new SmartReplacementChange { SitePhone = phones, Remove = Remove });
-                }, string.Join(", ", phones)) || replacement is null) return;
-            Queue(connection, string.Empty, replacement.MaxSitePhonesPerRequest, phones, null);
+            var phones = SitePhone ?? System.Array.Empty<string>();
+            AddRow(() => new SmartReplacementChange { SitePhone = phones, Remove = Remove }, string.Join(", ", phones));
         }
 
-        protected override void SendBatch(CallTrackingConnection connection, string group, IReadOnlyList<string> values, Action<Exception> reportOnEachRow)
-        {
-            var change = new SmartReplacementChange { SitePhone = values, Remove = Remove };
-            ISmartReplacement? replacement = null;
-            Send(() =>
-            {
-                replacement = connection.Capability<ISmartReplacement>(CommandName);
-                return (TargetOn(connection, values.Count + " web site number(s)"), replacement.Describe(change));
-            }, () =>
-            {
-                var done = RunAsync(ct => replacement!.ChangeSmartReplacementAsync(change, ct));
-                if (PassThru) WriteObject(done, true);
-            }, reportOnEachRow);
-        }
+        protected override IBatchOperation<SmartReplacementChange> Operation(CallTrackingConnection connection)
+            => connection.Capability<ISmartReplacement>(CommandName).ChangeSmartReplacement();
+
+        protected override object? Output(BatchResult result) => PassThru ? result : null;
     }
 }

@@ -566,6 +566,18 @@ Describe 'On an AvidTrak sandbox connection the binder' {
         Get-AvSent | Should -Be @($Sent | ForEach-Object { $_ -f $sids[0], $sids[1] })
     }
 
+    It 'SIDs piped as strings bind ById, numbers piped as objects by their Id, CSV rows by sid' {
+        $numbers = @(Get-TrackingNumber -Connection $avs | Select-Object -First 2)
+        Clear-SandboxLog $avs
+        $null = $sids[0], $sids[1] | Set-CallForwarding -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false
+        $null = $numbers | Remove-CallForwarding -Connection bind-avs -Confirm:$false
+        $null = [pscustomobject]@{ sid = $sids[1]; forward_number = '4105550000' } | Set-CallForwarding -Connection bind-avs -Confirm:$false
+        Get-AvSent | Should -Be @(
+            ('set_forwarding?forward_number=4105551234&sid[]={0},{1}&type=sid' -f $sids[0], $sids[1])
+            ('remove_forwarding?sid[]={0},{1}&type=sid' -f $numbers[0].Id, $numbers[1].Id)
+            ('set_forwarding?forward_number=4105550000&sid[]={0}&type=sid' -f $sids[1]))
+    }
+
     It 'AllPro with -Id is refused by the binder and nothing is sent' {
         $err = Get-ErrorOf { Set-CallForwarding -AllPro -Id $sids[0] -ForwardNumber 4105551234 -Connection bind-avs -Confirm:$false -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -Match '^(AmbiguousParameterSet|ParameterNotInParameterSet),'

@@ -14,7 +14,7 @@ namespace CallTracking.PowerShell.Commands.Forwarding
     public abstract class ForwardingCmdlet : BatchCmdlet<ForwardingChange>
     {
         /// <summary>The numbers: the provider's ids (a SID) or the numbers (+E164); several per row allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Alias("Sid", "phone_number_id")]
         [StringListTransformation(nameof(Id))]
         public string[] Id { get; set; } = System.Array.Empty<string>();

@@ -17,7 +17,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     public sealed class MoveTrackingNumberCommand : BatchCmdlet<NumberTransfer>
     {
         /// <summary>The numbers: the provider's ids or the numbers (+E164); several per row allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.ById)]
         [Alias("Sid", "phone_number_id")]
         [StringListTransformation(nameof(Id))]
         public string[] Id { get; set; } = System.Array.Empty<string>();

@@ -69,12 +69,21 @@ namespace CallTracking.Core.Providers.Avanser
             _listener.Prefixes.Add(prefix);
         }
 
-        /// <summary>The loopback prefix for a port and path: http://127.0.0.1:port/path/.</summary>
+        /// <summary>
+        /// The loopback prefix for a port and path: http://127.0.0.1:port/path/; on Windows http://localhost:port/path/, the
+        /// one prefix http.sys lets a user without a URL ACL (netsh http add urlacl) register. The listener takes requests
+        /// whose Host header is that host (a reverse proxy in front of it must send Host 127.0.0.1:port, or localhost:port
+        /// on Windows); others are answered 404 (400 on Windows) by HttpListener itself.
+        /// </summary>
         public static string LoopbackPrefix(int port, string? path)
         {
             var p = (path ?? "/").Trim().Trim('/');
-            return "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + (p.Length == 0 ? string.Empty : p + "/");
+            return "http://" + LoopbackHost + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + (p.Length == 0 ? string.Empty : p + "/");
         }
+
+        /// <summary>127.0.0.1, or localhost on Windows (see <see cref="LoopbackPrefix"/>).</summary>
+        public static string LoopbackHost
+            => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows) ? "localhost" : "127.0.0.1";
 
         public string Prefix { get; }
 

@@ -114,6 +114,11 @@ Describe 'ConvertFrom-CallbackUri' {
         $bad[0].Exception.Message | Should -Match '^Line 2 '
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'NotACallback,*'
         @(Get-Content -LiteralPath $log | ConvertFrom-CallbackUri -SkipInvalid -ErrorAction Stop).Count | Should -Be 3
+        # One multi-line string (Get-Content -Raw) is read line by line, with the same line numbers.
+        $raw = @(Get-Content -LiteralPath $log -Raw | ConvertFrom-CallbackUri -ErrorVariable bad2 -ErrorAction SilentlyContinue)
+        $raw.Count | Should -Be 3
+        $raw[2].LineNumber | Should -Be 5
+        $bad2[0].Exception.Message | Should -Match '^Line 2 '
     }
 
     It 'makes the first bad line catchable with -ErrorAction Stop' {

@@ -36,7 +36,7 @@ namespace CallTracking.PowerShell.Commands.Callbacks
 
         protected override void ProcessRecord()
         {
-            foreach (var line in InputObject ?? Array.Empty<string>())
+            foreach (var line in Lines(InputObject))
             {
                 _line++;
                 if (string.IsNullOrWhiteSpace(line)) continue;
@@ -59,6 +59,19 @@ namespace CallTracking.PowerShell.Commands.Callbacks
                     RecommendedAction = "Give a callback URL such as " + AvanserApi.CallbackExampleBaseUri + "?callid=123&bnum=%2B61-0289996235 (New-CallbackUriTemplate shows the tags), or use -SkipInvalid to pass over other lines.",
                 };
                 WriteError(error);
+            }
+        }
+
+        // A multi-line string (Get-Content -Raw, a here-string) is its lines.
+        private static System.Collections.Generic.IEnumerable<string?> Lines(string?[]? input)
+        {
+            foreach (var item in input ?? Array.Empty<string>())
+            {
+                if (item is null || item.IndexOf('\n') < 0) { yield return item; continue; }
+                var parts = item.Split('\n');
+                var count = parts.Length;
+                if (count > 1 && parts[count - 1].Length == 0) count--; // the final newline ends the last line
+                for (var i = 0; i < count; i++) yield return parts[i].TrimEnd('\r');
             }
         }
 

@@ -174,6 +174,18 @@ public class AvanserCallbackTests
     }
 
     [Fact]
+    public void A_hostile_long_line_is_read_in_linear_time()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(AvanserCallbackParser.TryParseLine(new string('/', 200_000), 1, out _));
+        Assert.Null(AvanserCallbackParser.TryParseLine(string.Concat(Enumerable.Repeat("\"GET /", 40_000)), 1, out _));
+        Assert.Null(AvanserCallbackParser.TryParseLine(string.Concat(Enumerable.Repeat("http://a ", 40_000)), 1, out _));
+        var r = AvanserCallbackParser.TryParseLine(new string('x', 100_000) + " /cb?callid=5", 1, out _);
+        Assert.Equal("5", r!.Id);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
+    }
+
+    [Fact]
     public void An_SMS_forward_is_its_own_object()
     {
         var r = Assert.IsType<AvanserSmsForward>(AvanserCallbackParser.TryParse("/sms?smsid=S1&clientid=5995&ani=0412345678&bnum=%2B61-0491570006&message=Call%20me%20back&tzdate=2020-05-26T17:00:01%2B1000&custom_id=A1", 2, out _));

@@ -20,9 +20,7 @@ namespace CallTracking.Core.Providers.Avanser
         public const string Mask = "***";
 
         // "GET /path?query HTTP/1.1" in common/combined log format (and the request line of any access log).
-        private static readonly Regex RequestLine = new Regex("\"(?:GET|POST|HEAD|PUT)\\s+(\\S+)(?:\\s+HTTP/[0-9.]+)?\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex AbsoluteUrl = new Regex("https?://[^\\s\"'<>]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex PathWithQuery = new Regex("(?<![\\w:/])/[^\\s\"'<>?]*\\?[^\\s\"'<>]+", RegexOptions.CultureInvariant);
+        private static readonly Regex RequestLine = new Regex("\"(?:GET|POST|HEAD|PUT)\\s+(\\S+)(?:\\s+HTTP/[0-9.]+)?\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
         private static readonly Regex Offset = new Regex("([+-]\\d{2})(\\d{2})$", RegexOptions.CultureInvariant);
 
         // ---- Templates -----------------------------------------------------------------------------------------------------
@@ -68,13 +66,32 @@ namespace CallTracking.Core.Providers.Avanser
             if ((t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) && t.IndexOfAny(new[] { ' ', '\t' }) < 0) return t;
             if (t.StartsWith("/", StringComparison.Ordinal) && t.IndexOf('?') > 0 && t.IndexOfAny(new[] { ' ', '\t' }) < 0) return t;
             if (t.StartsWith("?", StringComparison.Ordinal) && t.IndexOfAny(new[] { ' ', '\t' }) < 0) return t;
-            var request = RequestLine.Match(t);
-            if (request.Success && request.Groups[1].Value.IndexOf('?') >= 0) return request.Groups[1].Value;
-            foreach (Match m in AbsoluteUrl.Matches(t))
-                if (m.Value.IndexOf('?') >= 0) return m.Value.TrimEnd(')', ']', ',', ';', '.');
-            var path = PathWithQuery.Match(t);
-            return path.Success ? path.Value : null;
+            try
+            {
+                var request = RequestLine.Match(t);
+                if (request.Success && request.Groups[1].Value.IndexOf('?') >= 0) return request.Groups[1].Value;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A hostile line: look at its words below.
+            }
+            // The words of the line (split at white space and quotes: linear, whatever the line holds), first an absolute
+            // URL with a query anywhere in a word ("url=https://…"), then a /path?query word.
+            var words = t.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var word in words)
+            {
+                var at = word.IndexOf("http", StringComparison.OrdinalIgnoreCase);
+                if (at < 0) continue;
+                var candidate = word.Substring(at);
+                if ((candidate.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || candidate.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) && candidate.IndexOf('?') > 0)
+                    return candidate.TrimEnd(')', ']', ',', ';', '.');
+            }
+            foreach (var word in words)
+                if (word.Length > 1 && word[0] == '/' && word[1] != '/' && word.IndexOf('?') > 0) return word.TrimEnd(')', ']', ',', ';', '.');
+            return null;
         }
+
+        private static readonly char[] WordBreaks = { ' ', '\t', '"', '\'', '<', '>', '\r', '\n' };
 
         // ---- Parsing ------------------------------------------------------------------------------------------------------
 

@@ -22,6 +22,9 @@ namespace CallTracking.Core.Providers.Avanser
             Remote = remote;
         }
 
+        /// <summary>A request refused (403, 413, 414, 503), for verbose output: what was answered and why.</summary>
+        public string? Notice { get; set; }
+
         public ProviderRecord? Record { get; }
         public string? Error { get; }
         /// <summary>The request's path and query, the token's value masked.</summary>
@@ -131,31 +134,31 @@ namespace CallTracking.Core.Providers.Avanser
             var request = context.Request;
             var rawUrl = request.RawUrl ?? "/";
             var remote = request.RemoteEndPoint?.ToString();
-            if (rawUrl.Length > _options.MaxRequestBytes) { Refuse(context, 414, "URI too long"); return; }
-            var shown = AvanserCallbackParser.RedactToken(rawUrl);
+            var shown = AvanserCallbackParser.RedactToken(rawUrl.Length > 200 ? rawUrl.Substring(0, 200) + "…" : rawUrl);
+            if (rawUrl.Length > _options.MaxRequestBytes) { Refuse(context, 414, "URI too long", shown, remote); return; }
             var query = rawUrl;
             if (request.HasEntityBody)
             {
-                if (request.ContentLength64 > _options.MaxRequestBytes - rawUrl.Length) { Refuse(context, 413, "request too large"); return; }
+                if (request.ContentLength64 > _options.MaxRequestBytes - rawUrl.Length) { Refuse(context, 413, "request too large", shown, remote); return; }
                 var body = await ReadBodyAsync(request.InputStream, _options.MaxRequestBytes - rawUrl.Length).ConfigureAwait(false);
-                if (body is null) { Refuse(context, 413, "request too large"); return; }
+                if (body is null) { Refuse(context, 413, "request too large", shown, remote); return; }
                 var form = request.ContentType != null && request.ContentType.IndexOf("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) >= 0;
                 if (form && body.Length > 0) query = rawUrl + (rawUrl.IndexOf('?') >= 0 ? "&" : "?") + body;
             }
 
-            if (_token != null && !TokenMatches(query)) { Refuse(context, 403, "forbidden"); return; }
+            if (_token != null && !TokenMatches(query)) { Refuse(context, 403, "forbidden", shown, remote); return; }
 
             var record = AvanserCallbackParser.TryParse(query, 0, out var error);
             if (record is null)
             {
-                if (!TryAdd(new AvanserCallbackEvent(null, error, shown, remote))) { Refuse(context, 503, "busy"); return; }
+                if (!TryAdd(new AvanserCallbackEvent(null, error, shown, remote))) { Refuse(context, 503, "busy", shown, remote); return; }
                 Answer(context, 400, "not a callback");
                 return;
             }
             var max = _options.MaxRecords;
-            if (max.HasValue && Interlocked.Increment(ref _accepted) > max.Value) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "no longer receiving"); return; }
+            if (max.HasValue && Interlocked.Increment(ref _accepted) > max.Value) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "no longer receiving", shown, remote); return; }
             if (!max.HasValue) Interlocked.Increment(ref _accepted);
-            if (!TryAdd(new AvanserCallbackEvent(record, null, shown, remote))) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "busy"); return; }
+            if (!TryAdd(new AvanserCallbackEvent(record, null, shown, remote))) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "busy", shown, remote); return; }
             Answer(context, 200, "OK");
         }
 
@@ -199,9 +202,10 @@ namespace CallTracking.Core.Providers.Avanser
             return diff == 0;
         }
 
-        private void Refuse(HttpListenerContext context, int status, string text)
+        private void Refuse(HttpListenerContext context, int status, string text, string shown, string? remote)
         {
             Interlocked.Increment(ref _refused);
+            if (status != 503) TryAdd(new AvanserCallbackEvent(null, null, shown, remote) { Notice = "answered " + status + " (" + text + ")" });
             // Not reading a body we refused: close the connection rather than drain it.
             context.Response.KeepAlive = false;
             Answer(context, status, text);

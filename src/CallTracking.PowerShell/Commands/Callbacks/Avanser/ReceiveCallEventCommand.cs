@@ -91,6 +91,11 @@ namespace CallTracking.PowerShell.Commands.Callbacks
                         if (left < wait) wait = left;
                     }
                     if (!listener.Events.TryTake(out var e, (int)Math.Ceiling(wait.TotalMilliseconds), StopToken)) continue;
+                    if (e.Notice != null)
+                    {
+                        WriteVerboseLine("Receive-CallEvent: the request " + e.Url + (e.Remote is null ? "" : " from " + e.Remote) + " was " + e.Notice + ".");
+                        continue;
+                    }
                     if (e.Record != null)
                     {
                         emitted++;

@@ -47,11 +47,14 @@
         'Add-MetroTrackingNumber'
         'Get-MetroSiteNumber'
         'Remove-MetroSiteNumber'
+        'New-CallbackUriTemplate'
+        'ConvertFrom-CallbackUri'
+        'Receive-CallEvent'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
-    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml', 'Providers/AvidTrak/AvidTrak.format.ps1xml', 'Providers/AvidTrak/AvidTrak.Account.format.ps1xml')
+    FormatsToProcess       = @('CallTracking.format.ps1xml', 'Providers/TrackDrive/TrackDrive.format.ps1xml', 'Providers/AvidTrak/AvidTrak.format.ps1xml', 'Providers/AvidTrak/AvidTrak.Account.format.ps1xml', 'Providers/Avanser/Avanser.format.ps1xml')
     TypesToProcess         = @('Providers/TrackDrive/TrackDrive.types.ps1xml')
     PrivateData            = @{
         PSData = @{

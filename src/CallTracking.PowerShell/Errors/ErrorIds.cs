@@ -24,6 +24,10 @@ namespace CallTracking.PowerShell.Errors
         /// <summary>The provider has no such function (or answered that the method is unknown). NotImplemented.</summary>
         public const string NotSupported = "NotSupported";
         /// <summary>-OutFile could not be written (path, permissions, disk). WriteError.</summary>
+        /// <summary>A line or request that holds no callback or SMS forward (ConvertFrom-CallbackUri, Receive-CallEvent). Non-terminating, InvalidData.</summary>
+        public const string NotACallback = "NotACallback";
+        /// <summary>The callback listener could not start (port in use, no permission for the prefix). Terminating, ResourceUnavailable.</summary>
+        public const string ListenerFailed = "ListenerFailed";
         public const string OutFileFailed = "OutFileFailed";
     }
 }

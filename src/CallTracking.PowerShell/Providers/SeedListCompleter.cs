@@ -26,12 +26,25 @@ namespace CallTracking.PowerShell.Providers
 
         internal static IReadOnlyList<string>? FindList(string commandName, string parameterName, IDictionary? fakeBoundParameters)
         {
+            var own = OwnParameterList(commandName, parameterName);
+            if (own != null) return own;
             var provider = ProviderFor(fakeBoundParameters);
             var support = ProviderCmdletRegistry.Find(provider);
             var spec = support?.ParametersFor(commandName);
             if (spec is null) return null;
             var declaration = DynamicParameters.Find(spec.ParametersType, parameterName);
             return declaration?.Attributes.OfType<SeedListAttribute>().FirstOrDefault()?.Values;
+        }
+
+        /// <summary>The list of a cmdlet's own (static) parameter with [SeedList] (a cmdlet for one provider only); null when none.</summary>
+        private static IReadOnlyList<string>? OwnParameterList(string commandName, string parameterName)
+        {
+            var type = typeof(SeedListCompleter).Assembly.GetTypes().FirstOrDefault(t =>
+                t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>()
+                    .Any(a => string.Equals(a.VerbName + "-" + a.NounName, commandName, StringComparison.OrdinalIgnoreCase)));
+            var property = type?.GetProperties().FirstOrDefault(p => string.Equals(p.Name, parameterName, StringComparison.OrdinalIgnoreCase)
+                || p.GetCustomAttributes(typeof(AliasAttribute), true).OfType<AliasAttribute>().Any(a => a.AliasNames.Contains(parameterName, StringComparer.OrdinalIgnoreCase)));
+            return property?.GetCustomAttributes(typeof(SeedListAttribute), true).OfType<SeedListAttribute>().FirstOrDefault()?.Values;
         }
 
         private static string? ProviderFor(IDictionary? bound)

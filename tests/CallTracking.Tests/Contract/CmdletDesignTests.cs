@@ -22,6 +22,8 @@ public class CmdletDesignTests
         "New-LiteCampaign", "Get-LiteCampaign", "Get-VisitData",
         "Add-SmartReplacementNumber", "Remove-SmartReplacementNumber",
         "Add-MetroSiteNumber", "Add-MetroTrackingNumber", "Get-MetroSiteNumber", "Remove-MetroSiteNumber",
+        // AVANSER HTTP callbacks and SMS forwards (no connection: nothing is sent to AVANSER).
+        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent",
     };
 
     /// <summary>PowerShell's approved verbs (Get-Verb). This module uses Connect, Disconnect, Get, New, Set, Remove, Start, Stop.</summary>
@@ -46,6 +48,7 @@ public class CmdletDesignTests
     private static readonly HashSet<string> WithoutConnectionParameter = new(StringComparer.Ordinal)
     {
         "Connect-CallTracking", "Get-CallTrackingConnection", "Disconnect-CallTracking", "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox",
+        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent",
     };
 
     public static IEnumerable<object[]> AllCmdlets() => ContractCmdlets.Select(c => new object[] { c });

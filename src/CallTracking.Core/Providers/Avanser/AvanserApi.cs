@@ -8,7 +8,7 @@ namespace CallTracking.Core.Providers.Avanser
     /// [notes] = ../shared/provider-notes.md (doc = AVANSER's public docs, code = public client code), [assumed] = not
     /// found anywhere: our choice, with the reason, easy to correct here and listed in the README's coverage table.
     /// </summary>
-    public static class AvanserApi
+    public static partial class AvanserApi
     {
         public const string ProviderName = "Avanser";
 

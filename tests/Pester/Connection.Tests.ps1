@@ -103,6 +103,21 @@ Describe 'Connect-CallTracking' {
         { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,*'
     }
 
+    It 'AVANSER has a sandbox too: Connect-CallTracking -Sandbox and Start-CallTrackingSandbox -Provider Avanser' {
+        $c = Connect-CallTracking -Provider Avanser -Sandbox -Name avan-sandbox -PassThru
+        try {
+            $c.IsSandbox | Should -BeTrue
+            $c.Provider | Should -Be 'Avanser'
+        }
+        finally { Disconnect-CallTracking -Connection $c }
+        $sb = Start-CallTrackingSandbox -Provider Avanser -SandboxCallCount 50 -SandboxProvisioningDelaySec 1
+        try {
+            $sb.Provider | Should -Be 'Avanser'
+            $sb.BaseUri.ToString() | Should -Match '^http://127\.0\.0\.1:\d+/v1/$'
+        }
+        finally { Stop-CallTrackingSandbox -Sandbox $sb -Force -Confirm:$false }
+    }
+
     It 'a provider the module does not know is refused while binding, naming the providers it knows' {
         $err = $null
         try { Connect-CallTracking -Provider CallRail -Credential (New-TokenCredential) -ErrorAction Stop } catch { $err = $_ }
@@ -121,10 +136,6 @@ Describe 'Connect-CallTracking' {
             $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*StopCallCommand'
             $err.CategoryInfo.Category | Should -Be 'NotImplemented'
             $err.Exception.Message | Should -Match 'AvidTrak has no Stop-Call'
-            $err = $null
-            try { Connect-CallTracking -Provider Avanser -Sandbox -ErrorAction Stop } catch { $err = $_ }
-            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
-            $err.Exception.Message | Should -Match 'no Avanser emulator'
         }
         finally { Disconnect-CallTracking -Connection $avid }
     }

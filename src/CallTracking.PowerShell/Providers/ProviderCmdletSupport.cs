@@ -56,14 +56,19 @@ namespace CallTracking.PowerShell.Providers
 
         /// <summary>
         /// The credential, settings and base URI a connection to this provider's emulator in <paramref name="sandbox"/> uses:
-        /// the emulator's test credential (its further values, such as an account id, become settings).
+        /// the emulator's test credential (its further values, such as an account id, become settings), the first endpoint
+        /// as the base URI and every further endpoint under its name.
         /// </summary>
         public void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox)
         {
-            var credential = EmulatorIn(sandbox).TestCredential;
+            var emulator = EmulatorIn(sandbox);
+            var credential = emulator.TestCredential;
             options.Credential = ProviderCredential.FromPlainText(credential.UserName, credential.Secret);
             foreach (var pair in credential.Parameters) options.Settings[pair.Key] = pair.Value;
             options.BaseUri = sandbox.BaseUriFor(Provider);
+            // A provider with several APIs: each further endpoint by its name.
+            for (var i = 1; i < emulator.Endpoints.Count; i++)
+                options.EndpointBaseUris[emulator.Endpoints[i].Name] = sandbox.BaseUriFor(Provider, emulator.Endpoints[i].Name);
         }
 
         /// <summary>The base URI of this provider's emulator in <paramref name="sandbox"/> (in-process, or on loopback once started).</summary>

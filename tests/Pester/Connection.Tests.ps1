@@ -114,6 +114,18 @@ Describe 'Connect-CallTracking' {
         try {
             $sb.Provider | Should -Be 'Avanser'
             $sb.BaseUri.ToString() | Should -Match '^http://127\.0\.0\.1:\d+/v1/$'
+            # The WebAPI's token flow over loopback, as documented: getTokenKey, signIn with md5(secret + tokenKey), getCDR.
+            $web = $sb.BaseUriFor('Avanser', 'WebApi').ToString()
+            $key = (Invoke-RestMethod "$($web)?action=getTokenKey&account_id=5995&api_key=sandbox-api-key").tokenKey
+            $md5 = [System.Security.Cryptography.MD5]::Create()
+            $signature = -join ($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes('sandbox-api-secret' + $key)) | ForEach-Object { $_.ToString('x2') })
+            $token = (Invoke-RestMethod "$($web)?action=signIn&account_id=5995&signature=$signature").token
+            $page = Invoke-RestMethod "$($web)?action=getCDR&limit=20&last_id=0&token=$token"
+            @($page.calls).Count | Should -Be 20
+            $rest = Invoke-RestMethod "$($web)?action=getCDR&limit=100&last_id=$($page.last_id)&token=$token"
+            @($rest.calls).Count | Should -Be 30
+            (@($page.calls.id) + @($rest.calls.id) | Select-Object -Unique).Count | Should -Be 50
+            Get-CallTrackingSandboxRequest -Sandbox $sb | Where-Object Operation -eq 'Avanser.signIn' | ForEach-Object { $_.Query['signature'] } | Should -Be '***'
         }
         finally { Stop-CallTrackingSandbox -Sandbox $sb -Force -Confirm:$false }
     }

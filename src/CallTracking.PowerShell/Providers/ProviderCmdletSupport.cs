@@ -62,6 +62,7 @@ namespace CallTracking.PowerShell.Providers
         public void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox)
         {
             var emulator = EmulatorIn(sandbox);
+            PrepareSandbox(sandbox);
             var credential = emulator.TestCredential;
             options.Credential = ProviderCredential.FromPlainText(credential.UserName, credential.Secret);
             foreach (var pair in credential.Parameters) options.Settings[pair.Key] = pair.Value;
@@ -72,7 +73,18 @@ namespace CallTracking.PowerShell.Providers
         }
 
         /// <summary>The base URI of this provider's emulator in <paramref name="sandbox"/> (in-process, or on loopback once started).</summary>
-        public Uri SandboxBaseUri(CallTrackingSandbox sandbox) => EmulatorIn(sandbox) is { } ? sandbox.BaseUriFor(Provider) : throw NoEmulator();
+        public Uri SandboxBaseUri(CallTrackingSandbox sandbox)
+        {
+            EmulatorIn(sandbox);
+            PrepareSandbox(sandbox);
+            return sandbox.BaseUriFor(Provider);
+        }
+
+        /// <summary>Called with the built (and, for Start-CallTrackingSandbox, listening) sandbox before it is used, so an
+        /// emulator can learn its own addresses (e.g. for links in its replies). Default: nothing.</summary>
+        protected virtual void PrepareSandbox(CallTrackingSandbox sandbox)
+        {
+        }
 
         private ISandboxEmulator EmulatorIn(CallTrackingSandbox sandbox)
             => sandbox.Emulators.FirstOrDefault(e => string.Equals(e.Provider, Provider, StringComparison.OrdinalIgnoreCase)) ?? throw NoEmulator();

@@ -43,7 +43,7 @@ namespace CallTracking.Sandbox.Avanser
         private readonly Timer? _timer;
         private readonly object _pendingGate = new object();
         private readonly List<Task> _pending = new List<Task>();
-        private Uri? _lastBase;
+        private Uri? _webApiBase;
 
         public AvanserEmulator(SandboxContext context)
         {
@@ -151,7 +151,7 @@ namespace CallTracking.Sandbox.Avanser
                     var call = Calls.Get(Calls.Count);
                     call.TrackingNumber = service.Number; call.TrackingName = service.Name; call.TargetNumber = service.Target;
                     call.TargetName = service.TargetName; call.CustomId = service.CustomId; call.CustomGroup = service.CustomGroup; call.Label = "test call";
-                    Track(_callbacks.SendAsync(new SandboxCallback(ProviderName, "GET", Calls.CallbackUrl(callUri, call, _lastBase))));
+                    Track(_callbacks.SendAsync(new SandboxCallback(ProviderName, "GET", Calls.CallbackUrl(callUri, call, WebApiBase))));
                 }
             }
         }
@@ -181,7 +181,7 @@ namespace CallTracking.Sandbox.Avanser
             if (count < 0 || count > Calls.Count) throw new ArgumentOutOfRangeException(nameof(count), count, "The sandbox has " + Calls.Count + " calls.");
             var sent = new List<SandboxCallbackRecord>();
             for (var i = Calls.Count - count + 1; i <= Calls.Count; i++)
-                sent.Add(await _callbacks.SendAsync(new SandboxCallback(ProviderName, "GET", Calls.CallbackUrl(url, Calls.Get(i), _lastBase)), cancellationToken).ConfigureAwait(false));
+                sent.Add(await _callbacks.SendAsync(new SandboxCallback(ProviderName, "GET", Calls.CallbackUrl(url, Calls.Get(i), WebApiBase)), cancellationToken).ConfigureAwait(false));
             return sent;
         }
 
@@ -333,7 +333,7 @@ namespace CallTracking.Sandbox.Avanser
                 throw new Refusal(400, "invalid_parameter", "limit must be 1 to 1000.");
             bool evaluations = Flag(request, "evaluations"), features = Flag(request, "features"), web = Flag(request, "web"),
                 detailed = Flag(request, "detailed"), local = Flag(request, "localtime"), audio = Flag(request, "wav") || Flag(request, "audio");
-            var audioBase = BaseOf(request);
+            var audioBase = WebApiBase;
 
             var index = Math.Max(from == DateTimeOffset.MinValue ? 1 : Calls.FirstIndexAtOrAfter(from), lastId - Options.FirstCallId + 1);
             index = Math.Max(index, 1);
@@ -409,17 +409,12 @@ namespace CallTracking.Sandbox.Avanser
             });
         }
 
-        /// <summary>The WebAPI's own URL as the request reached it (for audio links), remembered for callbacks.</summary>
-        private Uri BaseOf(SandboxHttpRequest request)
-        {
-            // The request carries no host: links are relative to the sandbox's WebAPI path, made absolute by the listener's
-            // or in-process host when known (set by the extension), else the in-process host.
-            var b = _lastBase ??= new Uri("https://sandbox.avanser.invalid" + WebApiPath);
-            return b;
-        }
+        /// <summary>The WebAPI's address for audio links: the one set by <see cref="UseWebApiBase"/> (the sandbox's listener or
+        /// in-process host), else the in-process host (a request carries no host of its own).</summary>
+        private Uri WebApiBase => _webApiBase ??= new Uri("https://sandbox.avanser.invalid" + WebApiPath);
 
         /// <summary>Where audio links and callback [[audio]] tags point (the sandbox's WebAPI base); set by <see cref="AvanserSandboxExtensions"/>.</summary>
-        public void UseWebApiBase(Uri webApiBase) => _lastBase = webApiBase ?? throw new ArgumentNullException(nameof(webApiBase));
+        public void UseWebApiBase(Uri webApiBase) => _webApiBase = webApiBase ?? throw new ArgumentNullException(nameof(webApiBase));
 
         // ---- Data feed ----------------------------------------------------------------------------------------------------
 
@@ -437,7 +432,7 @@ namespace CallTracking.Sandbox.Avanser
             {
                 var c = Calls.Get(i);
                 if (c.Start >= to) break;
-                rows.Add(AvanserFeed.Row(c, Options, BaseOf(request)));
+                rows.Add(AvanserFeed.Row(c, Options, WebApiBase));
             }
             return format switch
             {
@@ -703,9 +698,8 @@ namespace CallTracking.Sandbox.Avanser
             w.WriteEndObject();
         }
 
-        private SandboxHttpResponse Error(int status, string code, string message)
+        private static SandboxHttpResponse Error(int status, string code, string message)
         {
-            var id = Interlocked.Increment(ref _transaction);
             return SandboxHttpResponse.Json(status, w =>
             {
                 w.WriteStartObject();
@@ -715,7 +709,7 @@ namespace CallTracking.Sandbox.Avanser
             });
         }
 
-        private SandboxHttpResponse Unauthorized(string code, string message) =>
+        private static SandboxHttpResponse Unauthorized(string code, string message) =>
             Error(401, code, message).WithHeader("WWW-Authenticate", "Basic realm=\"AVANSER\"");
 
         public void Dispose()

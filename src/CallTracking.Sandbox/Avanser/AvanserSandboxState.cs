@@ -82,7 +82,6 @@ namespace CallTracking.Sandbox.Avanser
             _options = options;
             _seed = SplitMix64.Mix((ulong)(uint)seed ^ 0xAFA5E5UL);
             var inv = CultureInfo.InvariantCulture;
-            var classIndex = 0;
             foreach (var cls in NumberClasses)
             {
                 for (var pool = 0; pool < 2; pool++)
@@ -90,7 +89,6 @@ namespace CallTracking.Sandbox.Avanser
                     var count = pool == 0 ? options.PrivateStockPerClass : options.PublicStockPerClass;
                     for (var i = 0; i < count; i++)
                     {
-                        var serial = (pool * 1000 + i).ToString("D4", inv);
                         var number = cls switch
                         {
                             "GEO" => "+61-0289" + (7000 + pool * 1000 + i).ToString("D4", inv),
@@ -101,7 +99,6 @@ namespace CallTracking.Sandbox.Avanser
                         _stock.Add(new AvanserStockNumber { Number = number, NumberClass = cls, Pool = pool == 0 ? "private" : "public", State = cls == "GEO" ? "NSW" : "" });
                     }
                 }
-                classIndex++;
             }
             for (var i = 1; i <= options.ServiceCount; i++)
             {

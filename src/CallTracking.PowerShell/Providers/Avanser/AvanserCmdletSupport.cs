@@ -14,6 +14,9 @@ namespace CallTracking.PowerShell.Providers.Avanser
 
         protected override IEnumerable<Type> ParameterClasses => new[] { typeof(AvanserConnectParameters), typeof(AvanserSandboxParameters) };
 
+        /// <summary>The emulator's audio links and callback [[audio]] tags point at the sandbox's WebAPI (in-process or on loopback).</summary>
+        protected override void PrepareSandbox(CallTrackingSandbox sandbox) => sandbox.Avanser();
+
         public override void ConfigureSandbox(SandboxOptions options, ProviderParameters? parameters)
         {
             var avanser = options.Avanser();

@@ -126,6 +126,17 @@ Describe 'Connect-CallTracking' {
             @($rest.calls).Count | Should -Be 30
             (@($page.calls.id) + @($rest.calls.id) | Select-Object -Unique).Count | Should -Be 50
             Get-CallTrackingSandboxRequest -Sandbox $sb | Where-Object Operation -eq 'Avanser.signIn' | ForEach-Object { $_.Query['signature'] } | Should -Be '***'
+            # A provisioning request on the Telco API: answered at once as pending, completed after -SandboxProvisioningDelaySec.
+            $basic = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sandbox@avanser.test:sandbox-password')) }
+            $body = @{ service_type = 'Transfer'; target = '+61-0290001111'; custom_id = 'pester-1'; custom_group = 'tests' } | ConvertTo-Json
+            $req = (Invoke-RestMethod -Method Post -Uri "$($sb.BaseUri)services" -Headers $basic -Body $body -ContentType 'application/json').request
+            $req.status | Should -Be 'pending'
+            $req.number | Should -Match '^\+61-'
+            $until = (Get-Date).AddSeconds(15)
+            do { Start-Sleep -Milliseconds 200; $now = (Invoke-RestMethod -Uri "$($sb.BaseUri)requests/$($req.request_id)" -Headers $basic).request }
+            while ($now.status -eq 'pending' -and (Get-Date) -lt $until)
+            $now.status | Should -Be 'completed'
+            (Invoke-RestMethod -Uri "$($sb.BaseUri)services?custom_id=pester-1" -Headers $basic).services[0].status | Should -Be 'active'
         }
         finally { Stop-CallTrackingSandbox -Sandbox $sb -Force -Confirm:$false }
     }

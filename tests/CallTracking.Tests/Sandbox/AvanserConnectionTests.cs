@@ -87,6 +87,18 @@ public class AvanserConnectionTests
     }
 
     [Fact]
+    public async Task Fault_rules_match_avanser_operations_and_the_executor_retries_a_429_on_getCDR()
+    {
+        using var sandbox = new CallTrackingSandbox(AvanserSandboxClient.Options());
+        sandbox.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, Operation = "Avanser.getCDR", Times = 1, RetryAfter = TimeSpan.Zero });
+        using var c = Open(sandbox, tokenFlow: true);
+        Assert.Equal(7, (await PageAsync((AvanserClient)c.Client, 0, 7)).Count);
+        var cdr = sandbox.Requests.Where(r => r.Operation == "Avanser.getCDR").Select(r => r.StatusCode).ToList();
+        Assert.Equal(new[] { 429, 200 }, cdr);
+        Assert.Equal(1, sandbox.Avanser().State.TokensIssued); // a 429 is not an expired token
+    }
+
+    [Fact]
     public void Connect_to_sandbox_sets_both_api_base_uris()
     {
         using var sandbox = new CallTrackingSandbox(AvanserSandboxClient.Options());

@@ -343,7 +343,7 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
         $t.UserName | Should -Be 'account A1'
     }
 
-    It '-Sandbox: TrackDrive and AvidTrak (each with its own sandbox parameters); for AVANSER NotSupported' {
+    It '-Sandbox: TrackDrive, AvidTrak and AVANSER (each with its own sandbox parameters)' {
         $c = Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxNumberCount 1 -Name bind-c-sb -PassThru
         $c.IsSandbox | Should -BeTrue
         $a = Connect-CallTracking -Provider AvidTrak -Sandbox -SandboxAccount Individual -Format Xml -Name bind-c-sba -PassThru
@@ -351,8 +351,11 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
         $a.UserName | Should -Be 'sandbox-individual'
         $err = Get-ErrorOf { Connect-CallTracking -Provider TrackDrive -Sandbox -SandboxAccount Client -Name bind-c-x -ErrorAction Stop }
         $err.FullyQualifiedErrorId | Should -BeLike 'WrongProvider,*ConnectCallTrackingCommand'
-        $err = Get-ErrorOf { Connect-CallTracking -Provider Avanser -Sandbox -Name bind-c-x -ErrorAction Stop }
-        $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
+        $v = Connect-CallTracking -Provider Avanser -Sandbox -SandboxCallCount 20 -SandboxTokenLifetimeSec 60 -Name bind-c-sbv -PassThru
+        $v.IsSandbox | Should -BeTrue
+        $v.UserName | Should -Be 'sandbox@avanser.test'
+        $err = Get-ErrorOf { Connect-CallTracking -Provider Avanser -Sandbox -SandboxAccount Client -Name bind-c-x -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'WrongProvider,*ConnectCallTrackingCommand'
     }
 
     It 'a parameter of another provider is WrongProvider naming it: <Line>' -TestCases @(

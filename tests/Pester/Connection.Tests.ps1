@@ -103,6 +103,44 @@ Describe 'Connect-CallTracking' {
         { Connect-CallTracking -Provider TrackDrive -Credential (New-TokenCredential) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidArgument,*'
     }
 
+    It 'AVANSER has a sandbox too: Connect-CallTracking -Sandbox and Start-CallTrackingSandbox -Provider Avanser' {
+        $c = Connect-CallTracking -Provider Avanser -Sandbox -Name avan-sandbox -PassThru
+        try {
+            $c.IsSandbox | Should -BeTrue
+            $c.Provider | Should -Be 'Avanser'
+        }
+        finally { Disconnect-CallTracking -Connection $c }
+        $sb = Start-CallTrackingSandbox -Provider Avanser -SandboxCallCount 50 -SandboxProvisioningDelaySec 1
+        try {
+            $sb.Provider | Should -Be 'Avanser'
+            $sb.BaseUri.ToString() | Should -Match '^http://127\.0\.0\.1:\d+/v1/$'
+            # The WebAPI's token flow over loopback, as documented: getTokenKey, signIn with md5(secret + tokenKey), getCDR.
+            $web = $sb.BaseUriFor('Avanser', 'WebApi').ToString()
+            $key = (Invoke-RestMethod "$($web)?action=getTokenKey&account_id=5995&api_key=sandbox-api-key").tokenKey
+            $md5 = [System.Security.Cryptography.MD5]::Create()
+            $signature = -join ($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes('sandbox-api-secret' + $key)) | ForEach-Object { $_.ToString('x2') })
+            $token = (Invoke-RestMethod "$($web)?action=signIn&account_id=5995&signature=$signature").token
+            $page = Invoke-RestMethod "$($web)?action=getCDR&limit=20&last_id=0&token=$token"
+            @($page.calls).Count | Should -Be 20
+            $rest = Invoke-RestMethod "$($web)?action=getCDR&limit=100&last_id=$($page.last_id)&token=$token"
+            @($rest.calls).Count | Should -Be 30
+            (@($page.calls.id) + @($rest.calls.id) | Select-Object -Unique).Count | Should -Be 50
+            Get-CallTrackingSandboxRequest -Sandbox $sb | Where-Object Operation -eq 'Avanser.signIn' | ForEach-Object { $_.Query['signature'] } | Should -Be '***'
+            # A provisioning request on the Telco API: answered at once as pending, completed after -SandboxProvisioningDelaySec.
+            $basic = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sandbox@avanser.test:sandbox-password')) }
+            $body = @{ service_type = 'Transfer'; target = '+61-0290001111'; custom_id = 'pester-1'; custom_group = 'tests' } | ConvertTo-Json
+            $req = (Invoke-RestMethod -Method Post -Uri "$($sb.BaseUri)services" -Headers $basic -Body $body -ContentType 'application/json').request
+            $req.status | Should -Be 'pending'
+            $req.number | Should -Match '^\+61-'
+            $until = (Get-Date).AddSeconds(15)
+            do { Start-Sleep -Milliseconds 200; $now = (Invoke-RestMethod -Uri "$($sb.BaseUri)requests/$($req.request_id)" -Headers $basic).request }
+            while ($now.status -eq 'pending' -and (Get-Date) -lt $until)
+            $now.status | Should -Be 'completed'
+            (Invoke-RestMethod -Uri "$($sb.BaseUri)services?custom_id=pester-1" -Headers $basic).services[0].status | Should -Be 'active'
+        }
+        finally { Stop-CallTrackingSandbox -Sandbox $sb -Force -Confirm:$false }
+    }
+
     It 'a provider the module does not know is refused while binding, naming the providers it knows' {
         $err = $null
         try { Connect-CallTracking -Provider CallRail -Credential (New-TokenCredential) -ErrorAction Stop } catch { $err = $_ }
@@ -121,10 +159,6 @@ Describe 'Connect-CallTracking' {
             $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*StopCallCommand'
             $err.CategoryInfo.Category | Should -Be 'NotImplemented'
             $err.Exception.Message | Should -Match 'AvidTrak has no Stop-Call'
-            $err = $null
-            try { Connect-CallTracking -Provider Avanser -Sandbox -ErrorAction Stop } catch { $err = $_ }
-            $err.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*ConnectCallTrackingCommand'
-            $err.Exception.Message | Should -Match 'no Avanser emulator'
         }
         finally { Disconnect-CallTracking -Connection $avid }
     }

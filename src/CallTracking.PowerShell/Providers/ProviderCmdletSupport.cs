@@ -56,18 +56,35 @@ namespace CallTracking.PowerShell.Providers
 
         /// <summary>
         /// The credential, settings and base URI a connection to this provider's emulator in <paramref name="sandbox"/> uses:
-        /// the emulator's test credential (its further values, such as an account id, become settings).
+        /// the emulator's test credential (its further values, such as an account id, become settings), the first endpoint
+        /// as the base URI and every further endpoint under its name.
         /// </summary>
         public void ConnectToSandbox(ConnectionOptions options, CallTrackingSandbox sandbox)
         {
-            var credential = EmulatorIn(sandbox).TestCredential;
+            var emulator = EmulatorIn(sandbox);
+            PrepareSandbox(sandbox);
+            var credential = emulator.TestCredential;
             options.Credential = ProviderCredential.FromPlainText(credential.UserName, credential.Secret);
             foreach (var pair in credential.Parameters) options.Settings[pair.Key] = pair.Value;
             options.BaseUri = sandbox.BaseUriFor(Provider);
+            // A provider with several APIs: each further endpoint by its name.
+            for (var i = 1; i < emulator.Endpoints.Count; i++)
+                options.EndpointBaseUris[emulator.Endpoints[i].Name] = sandbox.BaseUriFor(Provider, emulator.Endpoints[i].Name);
         }
 
         /// <summary>The base URI of this provider's emulator in <paramref name="sandbox"/> (in-process, or on loopback once started).</summary>
-        public Uri SandboxBaseUri(CallTrackingSandbox sandbox) => EmulatorIn(sandbox) is { } ? sandbox.BaseUriFor(Provider) : throw NoEmulator();
+        public Uri SandboxBaseUri(CallTrackingSandbox sandbox)
+        {
+            EmulatorIn(sandbox);
+            PrepareSandbox(sandbox);
+            return sandbox.BaseUriFor(Provider);
+        }
+
+        /// <summary>Called with the built (and, for Start-CallTrackingSandbox, listening) sandbox before it is used, so an
+        /// emulator can learn its own addresses (e.g. for links in its replies). Default: nothing.</summary>
+        protected virtual void PrepareSandbox(CallTrackingSandbox sandbox)
+        {
+        }
 
         private ISandboxEmulator EmulatorIn(CallTrackingSandbox sandbox)
             => sandbox.Emulators.FirstOrDefault(e => string.Equals(e.Provider, Provider, StringComparison.OrdinalIgnoreCase)) ?? throw NoEmulator();

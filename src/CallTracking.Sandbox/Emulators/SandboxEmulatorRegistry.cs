@@ -13,6 +13,7 @@ namespace CallTracking.Sandbox
         {
             context => new TrackDrive.TrackDriveEmulator(context),
             context => new AvidTrak.AvidTrakEmulator(context),
+            context => new Avanser.AvanserEmulator(context),
         });
 
         /// <summary>The factories a sandbox uses unless it is given its own.</summary>

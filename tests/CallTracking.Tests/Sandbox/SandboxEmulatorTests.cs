@@ -12,12 +12,14 @@ public sealed class SandboxEmulatorTests
         new(options ?? SandboxClient.Options(), SandboxEmulatorRegistry.BuiltIn.Append(c => new RpcTestEmulator(c)));
 
     [Fact]
-    public void Built_in_registry_holds_the_trackdrive_and_avidtrak_emulators()
+    public void Built_in_registry_holds_the_trackdrive_avidtrak_and_avanser_emulators()
     {
         using var sandbox = new CallTrackingSandbox(SandboxClient.Options());
-        Assert.Equal(new[] { "TrackDrive", "AvidTrak" }, sandbox.Providers);
+        Assert.Equal(new[] { "TrackDrive", "AvidTrak", "Avanser" }, sandbox.Providers);
         var emulator = Assert.IsType<TrackDriveEmulator>(sandbox.Emulators[0]);
         Assert.IsType<CallTracking.Sandbox.AvidTrak.AvidTrakEmulator>(sandbox.Emulators[1]);
+        var avanser = Assert.IsType<CallTracking.Sandbox.Avanser.AvanserEmulator>(sandbox.Emulators[2]);
+        Assert.Equal(new[] { "Telco", "WebApi", "Feed" }, avanser.Endpoints.Select(e => e.Name));
         Assert.Same(emulator, sandbox.Emulator("trackdrive"));
         Assert.Same(emulator, sandbox.Emulator<TrackDriveEmulator>());
         Assert.Same(emulator.State, sandbox.TrackDrive());

@@ -4,13 +4,15 @@ using System.Security;
 using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Providers.Avanser;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Providers.Avanser
 {
     /// <summary>
     /// Connect-CallTracking -Provider Avanser: the login (-Credential: the Telco API's HTTP Basic, and the WebAPI's with
     /// -ClientId), or the WebAPI's token flow (-AccountId with -ApiKey and -ApiSecret as SecureStrings); one connection
-    /// reaches both APIs (-TelcoBaseUri, -WebApiBaseUri override them).
+    /// reaches both APIs (-TelcoBaseUri, -WebApiBaseUri override them). With -Sandbox: the sandbox login with its client id, and
+    /// the size and timing of the emulator (-SandboxCallCount, -SandboxProvisioningDelaySec, -SandboxTokenLifetimeSec).
     /// </summary>
     [CmdletParameters(AvanserApi.ProviderName, "Connect-CallTracking")]
     public sealed class AvanserConnectParameters : ProviderParameters, IConnectParameters
@@ -52,6 +54,21 @@ namespace CallTracking.PowerShell.Providers.Avanser
         [Parameter(ParameterSetName = LoginSet)]
         [Parameter(ParameterSetName = TokenSet)]
         public Uri? WebApiBaseUri { get; set; }
+
+        /// <summary>With -Sandbox: call records (CDRs) the sandbox computes on demand (default 5000).</summary>
+        [Parameter(ParameterSetName = Base.ParameterSets.Sandbox)]
+        [Int64Transformation(nameof(SandboxCallCount))]
+        public long? SandboxCallCount { get; set; }
+
+        /// <summary>With -Sandbox: seconds a provisioning request takes to complete (default 5).</summary>
+        [Parameter(ParameterSetName = Base.ParameterSets.Sandbox)]
+        [Int32Transformation(nameof(SandboxProvisioningDelaySec))]
+        public int? SandboxProvisioningDelaySec { get; set; }
+
+        /// <summary>With -Sandbox: seconds a WebAPI token lives (default 600).</summary>
+        [Parameter(ParameterSetName = Base.ParameterSets.Sandbox)]
+        [Int32Transformation(nameof(SandboxTokenLifetimeSec))]
+        public int? SandboxTokenLifetimeSec { get; set; }
 
         public void Apply(ConnectionOptions options)
         {

@@ -9,7 +9,7 @@ namespace CallTracking.Core.Providers.Avanser
     /// Sends AVANSER requests to either API through the connection's executor (the WebAPI's token flow is the
     /// authenticator's). The cmdlets' capabilities build on it.
     /// </summary>
-    public sealed class AvanserClient
+    public sealed partial class AvanserClient
     {
         private readonly ApiExecutor _executor;
 

@@ -79,7 +79,14 @@ namespace CallTracking.PowerShell.Commands.Feeds
                 WriteItemError(new CallTrackingArgumentException("Uri", SecretRedactor.RedactQueryString(Uri), "an absolute https:// URI such as https://feeds.example.com/calls.json"), SecretRedactor.RedactQueryString(Uri));
                 return;
             }
-            TryProcess(() => ReadUri(uri), SecretRedactor.RedactUri(uri));
+            var target = SecretRedactor.RedactUri(uri);
+            TryProcessReporting(() => ReadUri(uri), ex =>
+            {
+                var record = ErrorMapper.ToErrorRecord(ex, target);
+                if (ex is CallTrackingException c && c.Kind == CallTrackingErrorKind.Authentication)
+                    record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give -Credential the feed's HTTP Basic user and password (the static password AVANSER set up for the feed)." };
+                WriteError(record);
+            });
         }
 
         private void ReadFile(string path)

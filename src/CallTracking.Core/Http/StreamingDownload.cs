@@ -180,7 +180,7 @@ namespace CallTracking.Core.Http
         }
 
         /// <summary>A read-only stream whose every read waits at most the timeout and stops on the caller's cancellation.</summary>
-        private sealed class TimeoutReadStream : Stream
+        private sealed class TimeoutReadStream : ReadOnlyStream
         {
             private readonly Stream _inner;
             private readonly TimeSpan _timeout;
@@ -193,8 +193,6 @@ namespace CallTracking.Core.Http
             {
                 _inner = inner; _timeout = timeout; _cancel = cancel; _provider = provider; _operation = operation; _where = where;
             }
-
-            public long BytesRead { get; private set; }
 
             public override int Read(byte[] buffer, int offset, int count)
             {
@@ -218,15 +216,6 @@ namespace CallTracking.Core.Http
                 }
             }
 
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
             protected override void Dispose(bool disposing)
             {
                 if (disposing) _inner.Dispose();

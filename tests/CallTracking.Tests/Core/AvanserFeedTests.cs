@@ -263,7 +263,7 @@ public class AvanserFeedTests
     }
 
     /// <summary>A feed of n rows like the seed's, produced as it is read (never in memory whole); counts what was read.</summary>
-    private sealed class GeneratedFeed : Stream
+    private sealed class GeneratedFeed : CallTracking.Core.Http.ReadOnlyStream
     {
         private readonly AvanserFeedFormat _format;
         private readonly int _rows;
@@ -274,7 +274,7 @@ public class AvanserFeedTests
 
         public GeneratedFeed(AvanserFeedFormat format, int rows) { _format = format; _rows = rows; }
 
-        public long Produced { get; private set; }
+        public long Produced => BytesRead;
 
         private static readonly string[] Names = AvanserApi.FeedFields.Select(f => f.Name).ToArray();
 
@@ -352,19 +352,9 @@ public class AvanserFeedTests
             var n = Math.Min(count, _chunk.Length - _at);
             Buffer.BlockCopy(_chunk, _at, buffer, offset, n);
             _at += n;
-            Produced += n;
+            BytesRead += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Produced; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     // ---- Comparing records --------------------------------------------------------------------------------------------------

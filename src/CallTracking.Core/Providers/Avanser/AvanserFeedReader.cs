@@ -561,7 +561,7 @@ namespace CallTracking.Core.Providers.Avanser
 
         // ---- A stream with its first bytes read ahead (to see the first character without losing it) ------------------------
 
-        internal sealed class PrefixedStream : Stream
+        internal sealed class PrefixedStream : Http.ReadOnlyStream
         {
             private readonly Stream _inner;
             private readonly byte[] _prefix;
@@ -594,20 +594,14 @@ namespace CallTracking.Core.Providers.Avanser
                     var n = Math.Min(count, _prefix.Length - _at);
                     System.Buffer.BlockCopy(_prefix, _at, buffer, offset, n);
                     _at += n;
+                    BytesRead += n;
                     return n;
                 }
-                return _inner.Read(buffer, offset, count);
+                var read = _inner.Read(buffer, offset, count);
+                BytesRead += read;
+                return read;
             }
 
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -35,6 +35,22 @@ BeforeAll {
                     $auth = $ctx.Request.Headers['Authorization']
                     $res = $ctx.Response
                     if ($path -like '/slow/*') { Start-Sleep -Seconds 5 }
+                    if ($path -like '/stall/*' -and $auth -eq $expected) {
+                        # The first record, then nothing for 3 s, then the rest: a reader that streams has the first record by then.
+                        $text = [IO.File]::ReadAllText((Join-Path $dir 'seed-feed.json'))
+                        $cut = $text.IndexOf('},') + 2
+                        $res.ContentType = 'application/json'
+                        $res.SendChunked = $true
+                        try {
+                            $first = [Text.Encoding]::UTF8.GetBytes($text.Substring(0, $cut))
+                            $res.OutputStream.Write($first, 0, $first.Length); $res.OutputStream.Flush()
+                            Start-Sleep -Seconds 3
+                            $rest = [Text.Encoding]::UTF8.GetBytes($text.Substring($cut))
+                            $res.OutputStream.Write($rest, 0, $rest.Length); $res.Close()
+                        }
+                        catch { }
+                        continue
+                    }
                     if ($auth -ne $expected) {
                         $res.StatusCode = 401
                         $res.AddHeader('WWW-Authenticate', 'Basic realm="AVANSER"')
@@ -161,6 +177,22 @@ Describe 'Get-CallDataFeed -Uri' {
         $text = Get-AllStreamText { Get-CallDataFeed -Uri "https://u:$($script:FeedPassword)@feeds.example.com/calls.json" }
         $text | Should -Match 'Credential'
         $text | Should -Not -Match ([regex]::Escape($script:FeedPassword))
+    }
+
+    It 'emits the first record while the rest of the feed is still on its way' {
+        $sw = [System.Diagnostics.Stopwatch]::StartNew()
+        $first = Get-CallDataFeed -Uri "$($script:Server.Base)/stall/calls.json" -Credential $script:Credential | Select-Object -First 1
+        $sw.Elapsed.TotalSeconds | Should -BeLessThan 2.5
+        $first.Id | Should -Be '67643772'
+        Start-Sleep -Seconds 3 # let the server finish its stalled answer
+    }
+
+    It 'reports a body that stalls longer than -TimeoutSec after the records before it' {
+        $records = @(Get-CallDataFeed -Uri "$($script:Server.Base)/stall/calls.json" -Credential $script:Credential -TimeoutSec 1 -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $records.Id | Should -Be @('67643772')
+        $errs.Count | Should -Be 1
+        $errs[0].Exception.Message | Should -Match 'No data from .* for 1 s'
+        Start-Sleep -Seconds 3
     }
 
     It 'gives up after -TimeoutSec' {

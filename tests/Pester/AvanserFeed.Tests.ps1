@@ -116,6 +116,10 @@ Describe 'Get-CallDataFeed -Path' {
         @($all.Id | Select-Object -Unique).Count | Should -Be 2
     }
 
+    It 'expands wildcards in -Path' {
+        @(Get-CallDataFeed -Path (Join-Path $script:FeedDir 'seed-feed.*')).Count | Should -Be 6
+    }
+
     It 'names the row of a malformed feed, after the records before it' {
         $bad = Join-Path $TestDrive 'bad.json'
         Set-Content -LiteralPath $bad -Value '[{"call_id": 1}, {"call_id": 2,, "x": 1}]'

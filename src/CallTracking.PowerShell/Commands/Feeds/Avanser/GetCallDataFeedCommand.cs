@@ -91,21 +91,36 @@ namespace CallTracking.PowerShell.Commands.Feeds
 
         private void ReadFile(string path)
         {
-            string full;
-            try { full = GetUnresolvedProviderPathFromPSPath(path); }
+            var files = new System.Collections.Generic.List<string>();
+            try
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(path)) files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                else files.Add(GetUnresolvedProviderPathFromPSPath(path));
+            }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException || ex is PSArgumentException)
             {
                 WriteError(new ErrorRecord(ex, ErrorIds.NotFound, ErrorCategory.ObjectNotFound, path));
                 return;
             }
-            if (!File.Exists(full))
+            foreach (var full in files)
             {
-                var message = "No feed file " + full + " (-Path).";
-                WriteError(new ErrorRecord(new FileNotFoundException(message, full), ErrorIds.NotFound, ErrorCategory.ObjectNotFound, path) { ErrorDetails = new ErrorDetails(message) });
-                return;
+                if (!File.Exists(full))
+                {
+                    var message = "No feed file " + full + " (-Path).";
+                    WriteError(new ErrorRecord(new FileNotFoundException(message, full), ErrorIds.NotFound, ErrorCategory.ObjectNotFound, path) { ErrorDetails = new ErrorDetails(message) });
+                    continue;
+                }
+                try
+                {
+                    using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+                    Emit(stream, null, full, full);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    var message = "The feed file " + full + " could not be read: " + ex.Message;
+                    WriteError(new ErrorRecord(new IOException(message, ex), ErrorIds.InvalidFeed, ErrorCategory.ReadError, full) { ErrorDetails = new ErrorDetails(message) });
+                }
             }
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            Emit(stream, null, full, full);
         }
 
         private void ReadUri(Uri uri)
@@ -130,7 +145,7 @@ namespace CallTracking.PowerShell.Commands.Feeds
             {
                 foreach (var item in items)
                 {
-                    StopToken.ThrowIfCancellationRequested();
+                    if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
                     if (item.Record != null)
                     {
                         records++;

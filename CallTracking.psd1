@@ -50,6 +50,7 @@
         'New-CallbackUriTemplate'
         'ConvertFrom-CallbackUri'
         'Receive-CallEvent'
+        'Get-CallDataFeed'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

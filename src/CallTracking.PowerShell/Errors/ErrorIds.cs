@@ -29,5 +29,9 @@ namespace CallTracking.PowerShell.Errors
         /// <summary>The callback listener could not start (port in use, no permission for the prefix). Terminating, ResourceUnavailable.</summary>
         public const string ListenerFailed = "ListenerFailed";
         public const string OutFileFailed = "OutFileFailed";
+        /// <summary>A data-feed row that is not a record (Get-CallDataFeed; the message names the row). Non-terminating, InvalidData.</summary>
+        public const string InvalidFeedRow = "InvalidFeedRow";
+        /// <summary>A data feed that cannot be read on (malformed JSON/XML, broken CSV; names the row). Non-terminating, InvalidData.</summary>
+        public const string InvalidFeed = "InvalidFeed";
     }
 }

@@ -23,7 +23,7 @@ public class CmdletDesignTests
         "Add-SmartReplacementNumber", "Remove-SmartReplacementNumber",
         "Add-MetroSiteNumber", "Add-MetroTrackingNumber", "Get-MetroSiteNumber", "Remove-MetroSiteNumber",
         // AVANSER HTTP callbacks and SMS forwards (no connection: nothing is sent to AVANSER).
-        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent",
+        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent", "Get-CallDataFeed",
     };
 
     /// <summary>PowerShell's approved verbs (Get-Verb). This module uses Connect, Disconnect, Get, New, Set, Remove, Start, Stop.</summary>
@@ -48,7 +48,7 @@ public class CmdletDesignTests
     private static readonly HashSet<string> WithoutConnectionParameter = new(StringComparer.Ordinal)
     {
         "Connect-CallTracking", "Get-CallTrackingConnection", "Disconnect-CallTracking", "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox",
-        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent",
+        "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent", "Get-CallDataFeed",
     };
 
     public static IEnumerable<object[]> AllCmdlets() => ContractCmdlets.Select(c => new object[] { c });

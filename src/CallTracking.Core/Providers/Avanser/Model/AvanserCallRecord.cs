@@ -10,7 +10,7 @@ namespace CallTracking.Core.Providers.Avanser
     /// plus every other tag of AvanserApi.CallbackTagDefinitions, typed. Raw holds every query parameter as received (the
     /// token left out), under the name it came by.
     /// </summary>
-    public sealed class AvanserCallRecord : CallRecord
+    public class AvanserCallRecord : CallRecord
     {
         public AvanserCallRecord(string id, IReadOnlyDictionary<string, object?>? raw = null)
             : base(AvanserApi.ProviderName, id, raw)

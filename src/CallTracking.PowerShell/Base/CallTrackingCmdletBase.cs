@@ -182,7 +182,13 @@ namespace CallTracking.PowerShell.Base
         /// that item; Ctrl+C becomes PipelineStoppedException (no error record); anything else is a bug and propagates.
         /// Returns false when the work failed.
         /// </summary>
-        protected bool TryProcess(Action work, object? target)
+        protected bool TryProcess(Action work, object? target) => TryProcessReporting(work, ex => WriteItemError(ex, target));
+
+        /// <summary>
+        /// As <see cref="TryProcess(Action, object?)"/>, with the failure handed to <paramref name="report"/> (a cmdlet that
+        /// adds a recommendation to the error record). Named apart from TryProcess so that TryProcess(work, null) never binds here.
+        /// </summary>
+        protected bool TryProcessReporting(Action work, Action<Exception> report)
         {
             try
             {
@@ -196,12 +202,12 @@ namespace CallTracking.PowerShell.Base
             catch (OperationCanceledException ex)
             {
                 // Not ours: a cancellation from below that is not a timeout the core already reported.
-                WriteItemError(new CallTrackingException(string.Empty, CommandName, CallTrackingErrorKind.ProviderFailure, "The request was cancelled before it completed: " + ex.Message, null, null, null, ex), target);
+                report(new CallTrackingException(string.Empty, CommandName, CallTrackingErrorKind.ProviderFailure, "The request was cancelled before it completed: " + ex.Message, null, null, null, ex));
                 return false;
             }
             catch (Exception ex) when (ErrorMapper.IsItemFailure(ex))
             {
-                WriteItemError(ex, target);
+                report(ex);
                 return false;
             }
             finally

@@ -12,6 +12,13 @@ namespace CallTracking.PowerShell.Errors
             Path = path;
         }
 
+        /// <summary>A file another cmdlet writes (Save-CallRecording's -Path/-Directory), with its own message.</summary>
+        public OutFileException(string path, string message, Exception? inner)
+            : base(message, inner)
+        {
+            Path = path;
+        }
+
         public string Path { get; }
     }
 }

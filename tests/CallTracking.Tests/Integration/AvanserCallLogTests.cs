@@ -16,24 +16,7 @@ public class AvanserCallLogTests
     private static readonly DateTimeOffset From = AvanserSandboxClient.Anchor.AddYears(-1);
     private static readonly DateTimeOffset To = AvanserSandboxClient.Anchor.AddDays(1);
 
-    private static CallTrackingConnection Open(CallTrackingSandbox sandbox, bool tokenFlow = false)
-    {
-        var options = new ConnectionOptions
-        {
-            Provider = AvanserApi.ProviderName,
-            PrimaryHandlerFactory = sandbox.CreateHandler,
-            RetryTiming = new RetryTiming { BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(10), MaxTotalWait = TimeSpan.FromSeconds(10) },
-        };
-        new AvanserCmdletSupport().ConnectToSandbox(options, sandbox);
-        if (tokenFlow)
-        {
-            options.Credential = null;
-            options.Settings.Remove(AvanserApi.ClientIdSetting);
-            options.Secrets[AvanserApi.ApiKeySecret] = SecretValue.FromPlainText(AvanserOptions.DefaultApiKey);
-            options.Secrets[AvanserApi.ApiSecretSecret] = SecretValue.FromPlainText(AvanserOptions.DefaultApiSecret);
-        }
-        return CallTrackingConnection.Open(options);
-    }
+    private static CallTrackingConnection Open(CallTrackingSandbox sandbox, bool tokenFlow = false) => AvanserConnectionTests.Open(sandbox, tokenFlow);
 
     private static async Task<List<CallRecord>> ListAsync(CallTrackingConnection c, CallLogQuery query)
     {

@@ -56,7 +56,7 @@ namespace CallTracking.PowerShell.Commands.Calls
                 // The extension comes with the reply: an explicit -Path is used as given, a folder gets id + extension.
                 var fixedPath = Path != null ? GetUnresolvedProviderPathFromPSPath(Path) : null;
                 var guess = fixedPath ?? System.IO.Path.Combine(folder, SafeName(id) + ".*");
-                if (fixedPath != null && !Force && File.Exists(fixedPath)) throw Exists(fixedPath);
+                if (fixedPath != null && !Force && File.Exists(fixedPath)) throw OutFiles.Exists(fixedPath);
                 if (!ShouldProcess(TargetOn(connection, "call " + id), "Save the recording to " + guess)) return;
                 var recording = RunAsync(ct => recordings.GetRecordingAsync(id, ct), CommandName);
                 var path = fixedPath ?? System.IO.Path.Combine(folder, SafeName(id) + recording.Extension);
@@ -68,44 +68,24 @@ namespace CallTracking.PowerShell.Commands.Calls
         /// <summary>Writes beside the target as a hidden .partial file, then moves it into place (replacing only with -Force).</summary>
         private FileInfo Place(string path, byte[] content)
         {
-            string temporary;
+            var parameter = Path != null ? nameof(Path) : nameof(Directory);
             try
             {
-                var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-                System.IO.Directory.CreateDirectory(folder);
-                if (!Force && File.Exists(path)) throw Exists(path);
-                temporary = System.IO.Path.Combine(folder, "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
-                    file.Write(content, 0, content.Length);
+                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
             }
-            catch (Exception ex) when (ex is IOException && !(ex is OutFileException) || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw Failed(path, ex);
+                throw new OutFileException(path, ex, parameter);
             }
-            var placed = false;
-            try
+            RunAsync(async ct =>
             {
-                if (File.Exists(path))
+                return await OutFiles.WriteAsync(path, async file =>
                 {
-                    if (!Force) throw Exists(path);
-                    File.Replace(temporary, path, null);
-                }
-                else File.Move(temporary, path);
-                placed = true;
-                return new FileInfo(path);
-            }
-            catch (Exception ex) when (ex is IOException && !(ex is OutFileException) || ex is UnauthorizedAccessException || ex is PlatformNotSupportedException)
-            {
-                throw Failed(path, ex);
-            }
-            finally
-            {
-                if (!placed)
-                {
-                    try { File.Delete(temporary); }
-                    catch (Exception) { /* best effort: the failure to report is the write's */ }
-                }
-            }
+                    await file.WriteAsync(content, 0, content.Length, ct).ConfigureAwait(false);
+                    return content.Length;
+                }, Force.IsPresent, parameter).ConfigureAwait(false);
+            }, CommandName);
+            return new FileInfo(path);
         }
 
         private static string SafeName(string id)
@@ -117,10 +97,5 @@ namespace CallTracking.PowerShell.Commands.Calls
             return new string(chars);
         }
 
-        private static OutFileException Exists(string path)
-            => new OutFileException(path, "The file '" + path + "' exists: pass -Force to overwrite it.", null);
-
-        private static OutFileException Failed(string path, Exception ex)
-            => new OutFileException(path, "The recording could not be written to '" + path + "': " + ex.Message, ex);
     }
 }

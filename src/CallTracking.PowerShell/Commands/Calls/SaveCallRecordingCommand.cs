@@ -38,7 +38,7 @@ namespace CallTracking.PowerShell.Commands.Calls
         [Parameter]
         public string? Directory { get; set; }
 
-        /// <summary>Overwrite a file that exists (without it, an existing file is an OutFileFailed error and nothing is downloaded).</summary>
+        /// <summary>Overwrite a file that exists (without it, an existing file is an OutFileFailed error and is kept; with -Path nothing is downloaded).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -96,6 +96,5 @@ namespace CallTracking.PowerShell.Commands.Calls
                 if (Array.IndexOf(invalid, chars[i]) >= 0 || chars[i] == '/' || chars[i] == '\\') chars[i] = '_';
             return new string(chars);
         }
-
     }
 }

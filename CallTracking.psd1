@@ -25,6 +25,7 @@
         'Remove-CallForwarding'
         'Get-CallLog'
         'Stop-Call'
+        'Save-CallRecording'
         'Get-CallReport'
         'Get-CallStatistic'
         'Start-CallTrackingSandbox'

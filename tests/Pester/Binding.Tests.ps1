@@ -382,7 +382,8 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
 
 Describe 'On AvidTrak and AVANSER connections' {
     # Every shared function a provider lacks answers NotSupported there, before anything is sent. AvidTrak has the call log,
-    # the numbers (list, purchase, change, release) but no call by id, no hang-up, report or statistic; AVANSER none yet.
+    # the numbers (list, purchase, change, release) but no call by id, no hang-up, report or statistic; AVANSER has the call
+    # log (getCDR, listed against its sandbox in AvanserCallLog.Tests.ps1) but no call by id. Only AVANSER has recordings.
     It '<Cmdlet> on <Connection> is NotSupported naming the provider' -TestCases @(
         foreach ($c in 'bind-avid', 'bind-avan') {
             @{ Connection = $c; Cmdlet = 'Get-CallLog'; Line = 'Get-CallLog 5 -Connection {0}' }
@@ -390,8 +391,10 @@ Describe 'On AvidTrak and AVANSER connections' {
             @{ Connection = $c; Cmdlet = 'Get-CallReport'; Line = 'Get-CallReport -Connection {0}' }
             @{ Connection = $c; Cmdlet = 'Get-CallStatistic'; Line = 'Get-CallStatistic -CreatedAfter 2024-01-01 -CreatedBefore 2024-02-01 -Connection {0}' }
         }
+        foreach ($c in 'bind-td', 'bind-avid') {
+            @{ Connection = $c; Cmdlet = 'Save-CallRecording'; Line = 'Save-CallRecording -Id 5 -Directory TestDrive:/rec -Connection {0}' }
+        }
         $c = 'bind-avan'
-        @{ Connection = $c; Cmdlet = 'Get-CallLog'; Line = 'Get-CallLog -Connection {0}' }
         @{ Connection = $c; Cmdlet = 'Get-TrackingNumber'; Line = 'Get-TrackingNumber -Connection {0}' }
         @{ Connection = $c; Cmdlet = 'Get-TrackingNumber'; Line = 'Get-TrackingNumber -Id 5 -Connection {0}' }
         @{ Connection = $c; Cmdlet = 'New-TrackingNumber'; Line = 'New-TrackingNumber -Connection {0} -WhatIf' }

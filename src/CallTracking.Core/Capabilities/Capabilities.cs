@@ -27,6 +27,31 @@ namespace CallTracking.Core.Capabilities
         Task<long> ExportCallsCsvAsync(CallLogQuery query, Stream destination, System.Action<PageProgress>? observer, CancellationToken cancellationToken);
     }
 
+    /// <summary>Save-CallRecording: a call's recording, read whole under the connection's response cap (-MaxResponseMB).</summary>
+    public interface ICallRecordings
+    {
+        /// <summary>The recording's bytes and media type (null when the reply names none); a NotFound error when the call has none.</summary>
+        Task<CallRecording> GetRecordingAsync(string callId, CancellationToken cancellationToken);
+    }
+
+    /// <summary>A downloaded recording.</summary>
+    public sealed class CallRecording
+    {
+        public CallRecording(string callId, byte[] content, string? mediaType, string extension)
+        {
+            CallId = callId;
+            Content = content;
+            MediaType = mediaType;
+            Extension = extension;
+        }
+
+        public string CallId { get; }
+        public byte[] Content { get; }
+        public string? MediaType { get; }
+        /// <summary>The file extension for the media type (".wav", ".mp3"), with its dot.</summary>
+        public string Extension { get; }
+    }
+
     /// <summary>Stop-Call.</summary>
     public interface ICallControl
     {

@@ -38,69 +38,13 @@ namespace CallTracking.PowerShell.Base
                     if (exportCsv is null) throw new Core.Model.CallTrackingException(ResolveConnection().Provider, CommandName, Core.Model.CallTrackingErrorKind.NotSupported,
                         ResolveConnection().Provider + " has no CSV export for " + CommandName + ": pipe the objects to Export-Csv instead of -OutFile.");
                     var path = GetUnresolvedProviderPathFromPSPath(outFile);
-                    var rows = RunAsync((progress, ct) => ExportToFileAsync(path, destination => exportCsv(destination, progress, ct)), CommandName + " -OutFile");
+                    var rows = RunAsync((progress, ct) => OutFiles.WriteAsync(path, destination => exportCsv(destination, progress, ct)), CommandName + " -OutFile");
                     WriteVerboseLine("Wrote " + rows + " " + rowNoun + " to " + path + ".");
                     return;
                 }
                 foreach (var record in StreamAsync(list, CommandName))
                     WriteObject(record);
             }, errorTarget);
-        }
-
-        /// <summary>
-        /// Writes the export into a temporary file beside <paramref name="path"/> and puts it in place only once complete:
-        /// a failed or stopped export leaves an existing file as it was and no partial file that looks complete.
-        /// </summary>
-        private static async Task<long> ExportToFileAsync(string path, Func<Stream, Task<long>> export)
-        {
-            string temporary;
-            FileStream file;
-            try
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-                temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
-                file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
-            {
-                throw new OutFileException(path, ex);
-            }
-            var placed = false;
-            try
-            {
-                long rows;
-                using (file)
-                {
-                    try
-                    {
-                        rows = await export(file).ConfigureAwait(false);
-                        await file.FlushAsync().ConfigureAwait(false);
-                    }
-                    catch (IOException ex) when (!(ex is TransientContentException))
-                    {
-                        throw new OutFileException(path, ex); // the network's failures arrive as CallTrackingException
-                    }
-                }
-                try
-                {
-                    if (File.Exists(path)) File.Replace(temporary, path, null);
-                    else File.Move(temporary, path);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is PlatformNotSupportedException)
-                {
-                    throw new OutFileException(path, ex);
-                }
-                placed = true;
-                return rows;
-            }
-            finally
-            {
-                if (!placed)
-                {
-                    try { File.Delete(temporary); }
-                    catch (Exception) { /* best effort: the export's own failure is the one to report */ }
-                }
-            }
         }
     }
 }

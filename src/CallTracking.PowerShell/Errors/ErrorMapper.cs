@@ -47,7 +47,7 @@ namespace CallTracking.PowerShell.Errors
                 case OutFileException _:
                     id = ErrorIds.OutFileFailed;
                     category = ErrorCategory.WriteError;
-                    action = "Check that the -OutFile folder exists and can be written.";
+                    action = "Check that the folder exists and can be written (and -Force to overwrite a file that exists, where the cmdlet has it).";
                     break;
                 default:
                     id = ErrorIds.ProviderFailure;

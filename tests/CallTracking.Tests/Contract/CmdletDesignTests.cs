@@ -14,7 +14,7 @@ public class CmdletDesignTests
         "Connect-CallTracking", "Get-CallTrackingConnection", "Disconnect-CallTracking",
         "Get-TrackingNumber", "New-TrackingNumber", "Set-TrackingNumber", "Remove-TrackingNumber",
         "Find-TrackingNumber", "Move-TrackingNumber", "Set-CallForwarding", "Remove-CallForwarding",
-        "Get-CallLog", "Stop-Call", "Get-CallReport", "Get-CallStatistic",
+        "Get-CallLog", "Stop-Call", "Save-CallRecording", "Get-CallReport", "Get-CallStatistic",
         "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox", "Get-CallTrackingSandboxRequest",
         // Accounts, agency, round robin, campaigns, visits, smart replacement and metro (one provider each so far).
         "New-CallTrackingAccount", "Set-CallTrackingAccount", "Get-CallTrackingClient", "Get-CallTrackingBalance",

@@ -75,7 +75,8 @@ public class ManifestAndFormatTests
                 foreach (var t in view.Element("ViewSelectedBy")!.Elements("TypeName")) viewed.Add(t.Value.Trim());
             }
         }
-        var outputTypes = ModuleMetadata.Cmdlets.SelectMany(c => c.OutputTypes).Select(t => t.FullName!).Distinct();
+        // PowerShell's own types keep PowerShell's views (a module view of FileInfo would change every Get-ChildItem).
+        var outputTypes = ModuleMetadata.Cmdlets.SelectMany(c => c.OutputTypes).Select(t => t.FullName!).Distinct().Where(t => t != "System.IO.FileInfo");
         foreach (var type in outputTypes) Assert.True(viewed.Contains(type), type + " has no table view in the format file");
     }
 

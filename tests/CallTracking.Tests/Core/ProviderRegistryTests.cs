@@ -185,12 +185,12 @@ public class ProviderRegistryTests
         Assert.StartsWith(provider + " has no Stop-Call", ex.Message);
     }
 
-    /// <summary>Functions TrackDrive has no counterpart for (accounts, agency, round robin, campaigns, web site): their
-    /// cmdlets answer NotSupported on a TrackDrive connection.</summary>
+    /// <summary>Functions TrackDrive has no counterpart for (accounts, agency, round robin, campaigns, web site, recording
+    /// downloads): their cmdlets answer NotSupported on a TrackDrive connection.</summary>
     private static readonly Type[] NotOnTrackDrive =
     {
         typeof(IAccountCreation), typeof(IAccountSettings), typeof(IAgencyClients), typeof(IAccountBalance), typeof(IRoundRobin),
-        typeof(ICampaigns), typeof(IVisitData), typeof(ISmartReplacement), typeof(IMetroNumbers),
+        typeof(ICampaigns), typeof(IVisitData), typeof(ISmartReplacement), typeof(IMetroNumbers), typeof(ICallRecordings),
     };
 
     [Fact]

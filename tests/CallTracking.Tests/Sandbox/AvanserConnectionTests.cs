@@ -14,7 +14,8 @@ namespace CallTracking.Tests.Sandbox;
 /// credential (Basic + client id) on both APIs, and the token flow renewed when the token expires mid-listing.</summary>
 public class AvanserConnectionTests
 {
-    private static CallTrackingConnection Open(CallTrackingSandbox sandbox, bool tokenFlow)
+    /// <summary>A module connection to the emulator: the -Sandbox login with the client id, or the token flow.</summary>
+    internal static CallTrackingConnection Open(CallTrackingSandbox sandbox, bool tokenFlow)
     {
         var options = new ConnectionOptions
         {

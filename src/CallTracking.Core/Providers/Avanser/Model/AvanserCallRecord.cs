@@ -48,6 +48,14 @@ namespace CallTracking.Core.Providers.Avanser
         public AvanserSentiment Sentiment { get; set; } = new AvanserSentiment();
         public string? CustomId { get; set; }
         public string? CustomGroup { get; set; }
+        /// <summary>getCDR's spooler_id.</summary>
+        public long? SpoolerId { get; set; }
+        /// <summary>getCDR's type (call-in…).</summary>
+        public string? CallType { get; set; }
+        /// <summary>getCDR's date as sent with -LocalTime (the account's local time, no offset on the wire).</summary>
+        public DateTime? LocalDate { get; set; }
+        /// <summary>getCDR's eval_&lt;id&gt; answers (-Evaluations), by field name.</summary>
+        public IReadOnlyDictionary<string, string?> Evaluations { get; set; } = new Dictionary<string, string?>();
         /// <summary>The callback URL as received (the token's value replaced by ***).</summary>
         public string? SourceUri { get; set; }
         /// <summary>The line number of the input (log line, pipeline item) it was read from; 0 when received by Receive-CallEvent.</summary>
@@ -77,6 +85,14 @@ namespace CallTracking.Core.Providers.Avanser
         public string? Location { get; set; }
         public string? State { get; set; }
         public string? Country { get; set; }
+        /// <summary>getCDR's webReferrer.</summary>
+        public string? Referrer { get; set; }
+        /// <summary>getCDR's webLandning.</summary>
+        public string? LandingPage { get; set; }
+        /// <summary>getCDR's webConversion.</summary>
+        public string? Conversion { get; set; }
+        /// <summary>getCDR's IP (the visitor's address).</summary>
+        public string? Ip { get; set; }
         public override string ToString() => Url ?? Source ?? string.Empty;
     }
 

@@ -29,3 +29,16 @@ Describe 'examples/avidtrak-tour.ps1' {
         $run.Output | Should -Match 'Done\.'
     }
 }
+
+Describe 'examples/avanser-tour.ps1' {
+    It 'runs to the end: call records by last_id, recordings, a callback URL, three callbacks received, the feed' {
+        $run = Invoke-Example 'avanser-tour.ps1' @('-CallCount', '3000')
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match '(\d+) calls, \1 distinct ids'
+        $run.Output | Should -Match '\d+\.wav'
+        $run.Output | Should -Match '\[\[callid\]\]'
+        $run.Output | Should -Match '3 callbacks received'
+        $run.Output | Should -Not -Match 'sandbox-password'
+        $run.Output | Should -Match 'Done\.'
+    }
+}

@@ -50,6 +50,8 @@
         'New-CallbackUriTemplate'
         'ConvertFrom-CallbackUri'
         'Receive-CallEvent'
+        'Get-ProvisioningRequest'
+        'Wait-ProvisioningRequest'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

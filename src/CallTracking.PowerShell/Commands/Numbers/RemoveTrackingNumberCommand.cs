@@ -3,6 +3,7 @@ using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Commands.Numbers
 {
@@ -11,7 +12,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// pass one of them). Sent once: a failure that may have reached the server is OutcomeUnknown.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(TrackingNumber), typeof(BatchResult))]
+    [OutputType(typeof(TrackingNumber), typeof(BatchResult), typeof(ProvisioningRequest))]
     public sealed class RemoveTrackingNumberCommand : ConfirmedChangeCmdlet
     {
         /// <summary>The provider's number id, or the number (+E164 or national).</summary>
@@ -23,9 +24,38 @@ namespace CallTracking.PowerShell.Commands.Numbers
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
         public ProviderRecord? InputObject { get; set; }
 
+        /// <summary>
+        /// On a provider that provisions asynchronously (the command returns a ProvisioningRequest): waits for the requests
+        /// to finish — all rows are submitted first, then awaited together — and emits each finished request.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait at most, in seconds (default: until they finish).</summary>
+        [Parameter]
+        [Int32Transformation(nameof(TimeoutSec))]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TimeoutSec { get; set; }
+
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
+            if (connection.Supports<INumberProvisioning>())
+            {
+                // Asynchronous: the decommission is a provisioning request, emitted at once (or awaited with -Wait).
+                INumberProvisioning? provisioning = null;
+                NumberRelease? release = null;
+                if (!TryProcess(() =>
+                    {
+                        var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
+                        release = new NumberRelease(id) { Options = BoundProviderParameters()?.ToOptions() };
+                        provisioning = connection.Capability<INumberProvisioning>(CommandName);
+                        provisioning.Validate(release);
+                    }, (object?)InputObject ?? Id) || provisioning is null || release is null) return;
+                if (!ShouldChange(TargetOn(connection, "number " + release.Id), provisioning.Describe(release), Force)) return;
+                TryProcess(() => EmitSubmitted(connection, RunAsync(ct => provisioning.RequestReleaseAsync(release, ct)), Wait), release.Id);
+                return;
+            }
             if (connection.Supports<IBatchNumberRelease>())
             {
                 // Numbers going to one place share a request (in EndProcessing); each row is still its own result.
@@ -51,6 +81,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
         protected override void EndProcessing()
         {
             RunBatches(_rows, c => c.Capability<IBatchNumberRelease>(CommandName).ReleaseBatch(), BatchCmdlet<NumberRelease>.DefaultBatchSize, Force, r => PassThru ? r : null);
+            WaitForSubmitted(TimeoutSec);
             base.EndProcessing();
         }
     }

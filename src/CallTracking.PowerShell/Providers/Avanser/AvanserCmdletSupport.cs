@@ -7,12 +7,16 @@ using CallTracking.Sandbox.Avanser;
 
 namespace CallTracking.PowerShell.Providers.Avanser
 {
-    /// <summary>Avanser's part of the PowerShell face: its connection sets and its sandbox (the APIs' parameter classes come with the AVANSER release).</summary>
+    /// <summary>Avanser's part of the PowerShell face: its connection sets, its sandbox and the Telco API's parameter classes.</summary>
     public sealed class AvanserCmdletSupport : ProviderCmdletSupport
     {
         public override string Provider => AvanserApi.ProviderName;
 
-        protected override IEnumerable<Type> ParameterClasses => new[] { typeof(AvanserConnectParameters), typeof(AvanserSandboxParameters) };
+        protected override IEnumerable<Type> ParameterClasses => new[]
+        {
+            typeof(AvanserConnectParameters), typeof(AvanserSandboxParameters), typeof(AvanserServiceListParameters), typeof(AvanserStockSearchParameters),
+            typeof(AvanserNewServiceParameters), typeof(AvanserServiceUpdateParameters), typeof(AvanserRequestListParameters),
+        };
 
         /// <summary>The emulator's audio links and callback [[audio]] tags point at the sandbox's WebAPI (in-process or on loopback).</summary>
         protected override void PrepareSandbox(CallTrackingSandbox sandbox) => sandbox.Avanser();

@@ -17,6 +17,33 @@ namespace CallTracking.PowerShell.Base
     {
         private readonly List<(CallTrackingConnection Connection, ProvisioningRequest Request)> _submitted = new List<(CallTrackingConnection, ProvisioningRequest)>();
 
+        /// <summary>What one asynchronous change is: its ShouldProcess target and action, and the submit (sent once).</summary>
+        protected sealed class ProvisioningSubmit
+        {
+            public ProvisioningSubmit(string target, string action, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<ProvisioningRequest>> send)
+            {
+                Target = target;
+                Action = action;
+                Send = send;
+            }
+
+            public string Target { get; }
+            public string Action { get; }
+            public Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<ProvisioningRequest>> Send { get; }
+        }
+
+        /// <summary>
+        /// One row of New-/Set-/Remove-TrackingNumber on a provider that provisions asynchronously: prepared (checked, an
+        /// error for its row) → ShouldProcess → submitted once → emitted now, or kept for -Wait.
+        /// </summary>
+        protected void SubmitProvisioning(CallTrackingConnection connection, Func<INumberProvisioning, ProvisioningSubmit> prepare, object? errorTarget, bool force, bool wait)
+        {
+            ProvisioningSubmit? submit = null;
+            if (!TryProcess(() => submit = prepare(connection.Capability<INumberProvisioning>(CommandName)), errorTarget) || submit is null) return;
+            if (!ShouldChange(TargetOn(connection, submit.Target), submit.Action, force)) return;
+            TryProcess(() => EmitSubmitted(connection, RunAsync(submit.Send), wait), submit.Target);
+        }
+
         /// <summary>Emits a submitted request now, or (waiting) keeps it for <see cref="WaitForSubmitted"/>.</summary>
         protected void EmitSubmitted(CallTrackingConnection connection, ProvisioningRequest request, bool wait)
         {

@@ -44,16 +44,11 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<INumberProvisioning>())
             {
                 // Asynchronous: the request is answered at once (sent once); -Wait awaits all rows together in EndProcessing.
-                INumberProvisioning? provisioning = null;
-                string? request = null;
-                if (!TryProcess(() =>
-                    {
-                        provisioning = connection.Capability<INumberProvisioning>(CommandName);
-                        provisioning.Validate(purchase);
-                        request = provisioning.Describe(purchase);
-                    }, options) || provisioning is null) return;
-                if (!ShouldChange(TargetOn(connection, request!), "Request a new number (spends money)", Force)) return;
-                TryProcess(() => EmitSubmitted(connection, RunAsync(ct => provisioning.RequestNumberAsync(purchase, ct)), Wait), request);
+                SubmitProvisioning(connection, p =>
+                {
+                    p.Validate(purchase);
+                    return new ProvisioningSubmit(p.Describe(purchase), "Request a new number (spends money)", ct => p.RequestNumberAsync(purchase, ct));
+                }, options, Force, Wait);
                 return;
             }
             if (connection.Supports<IBatchNumberPurchase>())

@@ -43,17 +43,12 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<INumberProvisioning>())
             {
                 // Asynchronous: the decommission is a provisioning request, emitted at once (or awaited with -Wait).
-                INumberProvisioning? provisioning = null;
-                NumberRelease? release = null;
-                if (!TryProcess(() =>
-                    {
-                        var id = TargetId<TrackingNumber>(connection, Id, InputObject, "number");
-                        release = new NumberRelease(id) { Options = BoundProviderParameters()?.ToOptions() };
-                        provisioning = connection.Capability<INumberProvisioning>(CommandName);
-                        provisioning.Validate(release);
-                    }, (object?)InputObject ?? Id) || provisioning is null || release is null) return;
-                if (!ShouldChange(TargetOn(connection, "number " + release.Id), provisioning.Describe(release), Force)) return;
-                TryProcess(() => EmitSubmitted(connection, RunAsync(ct => provisioning.RequestReleaseAsync(release, ct)), Wait), release.Id);
+                SubmitProvisioning(connection, p =>
+                {
+                    var release = new NumberRelease(TargetId<TrackingNumber>(connection, Id, InputObject, "number")) { Options = BoundProviderParameters()?.ToOptions() };
+                    p.Validate(release);
+                    return new ProvisioningSubmit("number " + release.Id, p.Describe(release), ct => p.RequestReleaseAsync(release, ct));
+                }, (object?)InputObject ?? Id, Force, Wait);
                 return;
             }
             if (connection.Supports<IBatchNumberRelease>())

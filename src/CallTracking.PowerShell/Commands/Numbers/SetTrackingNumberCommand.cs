@@ -69,16 +69,12 @@ namespace CallTracking.PowerShell.Commands.Numbers
             if (connection.Supports<INumberProvisioning>())
             {
                 // Asynchronous: the update is a provisioning request, emitted at once (or awaited with -Wait).
-                INumberProvisioning? provisioning = null;
-                if (!TryProcess(() =>
-                    {
-                        change = NewChange(connection);
-                        provisioning = connection.Capability<INumberProvisioning>(CommandName);
-                        provisioning.Validate(change);
-                        what = provisioning.Describe(change);
-                    }, (object?)InputObject ?? Id) || provisioning is null || change is null) return;
-                if (!ShouldChange(TargetOn(connection, "number " + change.Id), "Request: " + what, Force)) return;
-                TryProcess(() => EmitSubmitted(connection, RunAsync(ct => provisioning.RequestChangeAsync(change, ct)), Wait), change.Id);
+                SubmitProvisioning(connection, p =>
+                {
+                    var request = NewChange(connection);
+                    p.Validate(request);
+                    return new ProvisioningSubmit("number " + request.Id, "Request: " + p.Describe(request), ct => p.RequestChangeAsync(request, ct));
+                }, (object?)InputObject ?? Id, Force, Wait);
                 return;
             }
             if (connection.Supports<IBatchNumberSettings>())

@@ -101,6 +101,25 @@ Describe 'Wait-ProvisioningRequest' {
         $bad[0].TargetObject.Id | Should -Be $fail.Id
     }
 
+    It 'shows Write-Progress while it waits ("n of m finished"), completed at the end' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript(@'
+Import-Module '{0}'
+$null = Connect-CallTracking -Provider Avanser -Sandbox -SandboxProvisioningDelaySec 1
+$ProgressPreference = 'Continue'
+1..3 | ForEach-Object {{ [pscustomobject]@{{ ServiceType = 'Transfer'; AnswerPoint = '+61299990000'; CustomId = "progress-$_" }} }} | New-TrackingNumber -Force -Wait
+'@ -f $ModuleManifest)
+            $out = $ps.Invoke()
+            $out.Count | Should -Be 3
+            $progress = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for provisioning requests')
+            $progress.Count | Should -BeGreaterThan 1
+            $progress[0].StatusDescription | Should -Match '^0 of 3 finished'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'stops at -TimeoutSec with an error naming the request still pending' {
         $slow = Connect-CallTracking -Provider Avanser -Sandbox -SandboxProvisioningDelaySec 600 -Name prov-slow -PassThru
         try {

@@ -72,9 +72,26 @@ namespace CallTracking.PowerShell.Base
                 {
                     var reader = connection.Capability<IProvisioningRequests>(CommandName);
                     var timeout = timeoutSec.HasValue ? TimeSpan.FromSeconds(timeoutSec.Value) : (TimeSpan?)null;
+                    // Its own progress record ("3 of 20 finished"), completed when the wait ends.
+                    var activityId = Math.Abs(GetHashCode() % 100000) + 1;
+                    const string activity = "Waiting for provisioning requests";
+                    var pump = new Core.Threading.PipelinePump(WriteVerboseLine, p => WriteProgress(new System.Management.Automation.ProgressRecord(activityId, activity,
+                        p.Received.ToString(CultureInfo.InvariantCulture) + " of " + p.TotalCount.GetValueOrDefault().ToString(CultureInfo.InvariantCulture) + " finished (round " + p.PageNumber.ToString(CultureInfo.InvariantCulture) + ")")
+                    {
+                        PercentComplete = p.TotalCount > 0 ? (int)(p.Received * 100 / p.TotalCount.Value) : 0,
+                    }), WriteWarningLine);
+                    var observer = pump.ProgressObserver;
                     var round = 0;
-                    finished = RunAsync((progress, ct) => ProvisioningWait.WaitAsync(reader, requests, timeout,
-                        (done, total) => progress(new PageProgress("provisioning requests", ++round, done, total)), ct), "Waiting for provisioning requests");
+                    try
+                    {
+                        finished = pump.Run(ct => ProvisioningWait.WaitAsync(reader, requests, timeout,
+                            (done, total) => observer(new PageProgress("provisioning requests", ++round, done, total)), ct), StopToken);
+                    }
+                    finally
+                    {
+                        try { WriteProgress(new System.Management.Automation.ProgressRecord(activityId, activity, "Done") { PercentComplete = 100, RecordType = System.Management.Automation.ProgressRecordType.Completed }); }
+                        catch (System.Management.Automation.PipelineStoppedException) { }
+                    }
                 }, null) || finished is null) return;
             foreach (var r in finished) EmitFinished(r, timeoutSec);
         }

@@ -52,6 +52,8 @@
         'ConvertFrom-CallbackUri'
         'Receive-CallEvent'
         'Get-CallDataFeed'
+        'Get-ProvisioningRequest'
+        'Wait-ProvisioningRequest'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -4,8 +4,8 @@
 #
 # Which set bound is read from behaviour: what reached the TrackDrive sandbox (its request log), or the check that only one
 # set performs (a piped record's kind is checked only when it binds -InputObject, not when its Id binds -Id by name).
-# AvidTrak and AVANSER connections are made with dummy credentials: connecting sends nothing, and in this release their
-# shared cmdlets answer NotSupported before anything is sent.
+# AvidTrak and AVANSER connections are made with dummy credentials: connecting sends nothing, and the cases here answer
+# (NotSupported, WrongProvider, NamedParameterNotFound) before anything is sent.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 
@@ -383,7 +383,8 @@ Describe 'Connect-CallTracking binds each provider''s credential set' {
 Describe 'On AvidTrak and AVANSER connections' {
     # Every shared function a provider lacks answers NotSupported there, before anything is sent. AvidTrak has the call log,
     # the numbers (list, purchase, change, release) but no call by id, no hang-up, report or statistic; AVANSER has the call
-    # log (getCDR, listed against its sandbox in AvanserCallLog.Tests.ps1) but no call by id. Only AVANSER has recordings.
+    # log (getCDR, listed against its sandbox in AvanserCallLog.Tests.ps1) and the numbers as asynchronous provisioning
+    # requests (AvanserProvisioning.Tests.ps1) but no call by id. Only AVANSER has recordings and provisioning requests.
     It '<Cmdlet> on <Connection> is NotSupported naming the provider' -TestCases @(
         foreach ($c in 'bind-avid', 'bind-avan') {
             @{ Connection = $c; Cmdlet = 'Get-CallLog'; Line = 'Get-CallLog 5 -Connection {0}' }
@@ -395,11 +396,11 @@ Describe 'On AvidTrak and AVANSER connections' {
             @{ Connection = $c; Cmdlet = 'Save-CallRecording'; Line = 'Save-CallRecording -Id 5 -Directory TestDrive:/rec -Connection {0}' }
         }
         $c = 'bind-avan'
-        @{ Connection = $c; Cmdlet = 'Get-TrackingNumber'; Line = 'Get-TrackingNumber -Connection {0}' }
-        @{ Connection = $c; Cmdlet = 'Get-TrackingNumber'; Line = 'Get-TrackingNumber -Id 5 -Connection {0}' }
-        @{ Connection = $c; Cmdlet = 'New-TrackingNumber'; Line = 'New-TrackingNumber -Connection {0} -WhatIf' }
-        @{ Connection = $c; Cmdlet = 'Set-TrackingNumber'; Line = 'Set-TrackingNumber -Id 5 -Connection {0} -WhatIf' }
-        @{ Connection = $c; Cmdlet = 'Remove-TrackingNumber'; Line = 'Remove-TrackingNumber -Id 5 -Connection {0} -Confirm:$false' }
+        # The provisioning requests are AVANSER's (tests/Pester/AvanserProvisioning.Tests.ps1 runs its numbers on the sandbox).
+        foreach ($c in 'bind-td', 'bind-avid') {
+            @{ Connection = $c; Cmdlet = 'Get-ProvisioningRequest'; Line = 'Get-ProvisioningRequest -Connection {0}' }
+            @{ Connection = $c; Cmdlet = 'Wait-ProvisioningRequest'; Line = 'Wait-ProvisioningRequest -Id PR1 -Connection {0}' }
+        }
     ) {
         $err = Get-ErrorOf ([scriptblock]::Create(($Line -f $Connection) + ' -ErrorAction Stop'))
         $err.FullyQualifiedErrorId | Should -BeLike ('NotSupported,*' + ($Cmdlet -replace '-') + 'Command')
@@ -412,7 +413,7 @@ Describe 'On AvidTrak and AVANSER connections' {
             @{ Connection = $c; Line = 'Get-CallLog -Status forwarded -Connection {0}' }
             @{ Connection = $c; Line = 'Get-TrackingNumber -OfferId 1 -Connection {0}' }
             # AvidTrak's own mandatory parameters are given, so that the TrackDrive one is what the binder leaves over.
-            @{ Connection = $c; Line = 'New-TrackingNumber -OfferId 1 -Connection {0} -WhatIf' + $(if ($c -eq 'bind-avid') { ' -NumberType local -Number +14105551234' }) }
+            @{ Connection = $c; Line = 'New-TrackingNumber -OfferId 1 -Connection {0} -WhatIf' + $(if ($c -eq 'bind-avid') { ' -NumberType local -Number +14105551234' } else { ' -ServiceType Transfer' }) }
             @{ Connection = $c; Line = 'Set-TrackingNumber -Id 5 -OfferId 1 -Connection {0} -WhatIf' }
             @{ Connection = $c; Line = 'Get-CallReport -Category status -Connection {0}' }
             @{ Connection = $c; Line = 'Get-CallStatistic -GroupBy status -Stat count -CreatedAfter 2024-01-01 -CreatedBefore 2024-02-01 -Connection {0}' }

@@ -24,6 +24,8 @@ public class CmdletDesignTests
         "Add-MetroSiteNumber", "Add-MetroTrackingNumber", "Get-MetroSiteNumber", "Remove-MetroSiteNumber",
         // AVANSER HTTP callbacks and SMS forwards (no connection: nothing is sent to AVANSER).
         "New-CallbackUriTemplate", "ConvertFrom-CallbackUri", "Receive-CallEvent", "Get-CallDataFeed",
+        // Asynchronous provisioning (AVANSER so far).
+        "Get-ProvisioningRequest", "Wait-ProvisioningRequest",
     };
 
     /// <summary>PowerShell's approved verbs (Get-Verb). This module uses Connect, Disconnect, Get, New, Set, Remove, Start, Stop.</summary>
@@ -258,7 +260,7 @@ public class CmdletDesignTests
     {
         // Every numeric or date parameter, and every switch that carries data (filters, -TollFree), goes through a
         // transformation; only the control switches (-Force, -PassThru…) may do without.
-        var control = new HashSet<string>(StringComparer.Ordinal) { "Force", "PassThru", "Sandbox", "Current", "Clear" };
+        var control = new HashSet<string>(StringComparer.Ordinal) { "Force", "PassThru", "Sandbox", "Current", "Clear", "Wait" };
         foreach (var p in View(name).Parameters)
         {
             if (!TransformationFor.TryGetValue(p.CoreTypeName, out var expected) || p.CoreTypeName == "System.String[]") continue;

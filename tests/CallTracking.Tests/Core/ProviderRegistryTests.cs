@@ -191,6 +191,7 @@ public class ProviderRegistryTests
     {
         typeof(IAccountCreation), typeof(IAccountSettings), typeof(IAgencyClients), typeof(IAccountBalance), typeof(IRoundRobin),
         typeof(ICampaigns), typeof(IVisitData), typeof(ISmartReplacement), typeof(IMetroNumbers), typeof(ICallRecordings),
+        typeof(IProvisioningRequests), typeof(INumberProvisioning),
     };
 
     [Fact]
@@ -220,6 +221,7 @@ public class ProviderRegistryTests
         }
         Refused<IAccountCreation>(c); Refused<IAccountSettings>(c); Refused<IAgencyClients>(c); Refused<IAccountBalance>(c);
         Refused<IRoundRobin>(c); Refused<ICampaigns>(c); Refused<IVisitData>(c); Refused<ISmartReplacement>(c); Refused<IMetroNumbers>(c);
+        Refused<IProvisioningRequests>(c); Refused<INumberProvisioning>(c);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ namespace CallTracking.Core.Providers.Avanser
             /// <summary>[notes] code: GET services.</summary>
             public static readonly ApiOperation ListServices = new ApiOperation("Avanser.ListServices", OperationSafety.Read, "list services", TelcoApi);
 
-            public static readonly IReadOnlyList<ApiOperation> All = new[] { GetTokenKey, SignIn, GetCdr, GetAudio, ListServices };
+            public static readonly IReadOnlyList<ApiOperation> All = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(new[] { GetTokenKey, SignIn, GetCdr, GetAudio, ListServices }, TelcoOperations.All));
         }
     }
 }

@@ -3,6 +3,7 @@ using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Commands.Numbers
 {
@@ -13,12 +14,25 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// a CSV by property name.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(TrackingNumber))]
+    [OutputType(typeof(TrackingNumber), typeof(ProvisioningRequest))]
     public sealed class NewTrackingNumberCommand : CallTrackingCmdlet
     {
         /// <summary>Buys without asking for confirmation (-WhatIf still wins).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// On a provider that provisions asynchronously (the command returns a ProvisioningRequest): waits for the requests
+        /// to finish — all rows are submitted first, then awaited together — and emits each finished request.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait at most, in seconds (default: until they finish).</summary>
+        [Parameter]
+        [Int32Transformation(nameof(TimeoutSec))]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TimeoutSec { get; set; }
 
         private readonly BatchRows<NumberPurchase> _rows = new BatchRows<NumberPurchase>();
 
@@ -27,6 +41,16 @@ namespace CallTracking.PowerShell.Commands.Numbers
             var connection = ResolveConnection();
             var options = BoundProviderParameters()?.ToOptions();
             var purchase = new NumberPurchase { Options = options };
+            if (connection.Supports<INumberProvisioning>())
+            {
+                // Asynchronous: the request is answered at once (sent once); -Wait awaits all rows together in EndProcessing.
+                SubmitProvisioning(connection, p =>
+                {
+                    p.Validate(purchase);
+                    return new ProvisioningSubmit(p.Describe(purchase), "Request a new number (spends money)", ct => p.RequestNumberAsync(purchase, ct));
+                }, options, Force, Wait);
+                return;
+            }
             if (connection.Supports<IBatchNumberPurchase>())
             {
                 // Numbers of one kind are bought in one request (in EndProcessing), each row still its own result.
@@ -48,6 +72,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
         protected override void EndProcessing()
         {
             RunBatches(_rows, c => c.Capability<IBatchNumberPurchase>(CommandName).PurchaseBatch(), BatchCmdlet<NumberPurchase>.DefaultBatchSize, Force, PurchasedNumber);
+            WaitForSubmitted(TimeoutSec);
             base.EndProcessing();
         }
 

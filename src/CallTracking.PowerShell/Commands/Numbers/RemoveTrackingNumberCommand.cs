@@ -3,6 +3,7 @@ using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Commands.Numbers
 {
@@ -11,7 +12,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// pass one of them). Sent once: a failure that may have reached the server is OutcomeUnknown.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(TrackingNumber), typeof(BatchResult))]
+    [OutputType(typeof(TrackingNumber), typeof(BatchResult), typeof(ProvisioningRequest))]
     public sealed class RemoveTrackingNumberCommand : ConfirmedChangeCmdlet
     {
         /// <summary>The provider's number id, or the number (+E164 or national).</summary>
@@ -23,9 +24,33 @@ namespace CallTracking.PowerShell.Commands.Numbers
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
         public ProviderRecord? InputObject { get; set; }
 
+        /// <summary>
+        /// On a provider that provisions asynchronously (the command returns a ProvisioningRequest): waits for the requests
+        /// to finish — all rows are submitted first, then awaited together — and emits each finished request.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait at most, in seconds (default: until they finish).</summary>
+        [Parameter]
+        [Int32Transformation(nameof(TimeoutSec))]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TimeoutSec { get; set; }
+
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
+            if (connection.Supports<INumberProvisioning>())
+            {
+                // Asynchronous: the decommission is a provisioning request, emitted at once (or awaited with -Wait).
+                SubmitProvisioning(connection, p =>
+                {
+                    var release = new NumberRelease(TargetId<TrackingNumber>(connection, Id, InputObject, "number")) { Options = BoundProviderParameters()?.ToOptions() };
+                    p.Validate(release);
+                    return new ProvisioningSubmit("number " + release.Id, p.Describe(release), ct => p.RequestReleaseAsync(release, ct));
+                }, (object?)InputObject ?? Id, Force, Wait);
+                return;
+            }
             if (connection.Supports<IBatchNumberRelease>())
             {
                 // Numbers going to one place share a request (in EndProcessing); each row is still its own result.
@@ -51,6 +76,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
         protected override void EndProcessing()
         {
             RunBatches(_rows, c => c.Capability<IBatchNumberRelease>(CommandName).ReleaseBatch(), BatchCmdlet<NumberRelease>.DefaultBatchSize, Force, r => PassThru ? r : null);
+            WaitForSubmitted(TimeoutSec);
             base.EndProcessing();
         }
     }

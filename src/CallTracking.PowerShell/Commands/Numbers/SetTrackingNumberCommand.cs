@@ -5,6 +5,7 @@ using CallTracking.Core.Capabilities;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Model;
 using CallTracking.PowerShell.Base;
+using CallTracking.PowerShell.Transformations;
 
 namespace CallTracking.PowerShell.Commands.Numbers
 {
@@ -14,7 +15,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
     /// current values.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "TrackingNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(TrackingNumber), typeof(BatchResult))]
+    [OutputType(typeof(TrackingNumber), typeof(BatchResult), typeof(ProvisioningRequest))]
     public sealed class SetTrackingNumberCommand : CallTrackingCmdlet
     {
         /// <summary>The provider's number id, or the number (+E164 or national).</summary>
@@ -37,6 +38,19 @@ namespace CallTracking.PowerShell.Commands.Numbers
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// On a provider that provisions asynchronously (the command returns a ProvisioningRequest): waits for the requests
+        /// to finish — all rows are submitted first, then awaited together — and emits each finished request.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait at most, in seconds (default: until they finish).</summary>
+        [Parameter]
+        [Int32Transformation(nameof(TimeoutSec))]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TimeoutSec { get; set; }
+
         private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         protected override void BeginProcessing()
@@ -52,6 +66,17 @@ namespace CallTracking.PowerShell.Commands.Numbers
             INumberSettings? settings = null;
             NumberChange? change = null;
             string? what = null;
+            if (connection.Supports<INumberProvisioning>())
+            {
+                // Asynchronous: the update is a provisioning request, emitted at once (or awaited with -Wait).
+                SubmitProvisioning(connection, p =>
+                {
+                    var request = NewChange(connection);
+                    p.Validate(request);
+                    return new ProvisioningSubmit("number " + request.Id, "Request: " + p.Describe(request), ct => p.RequestChangeAsync(request, ct));
+                }, (object?)InputObject ?? Id, Force, Wait);
+                return;
+            }
             if (connection.Supports<IBatchNumberSettings>())
             {
                 // Numbers given the same change share a request (in EndProcessing); each row is still its own result.
@@ -87,6 +112,7 @@ namespace CallTracking.PowerShell.Commands.Numbers
         protected override void EndProcessing()
         {
             RunBatches(_rows, c => c.Capability<IBatchNumberSettings>(CommandName).UpdateBatch(), BatchCmdlet<NumberChange>.DefaultBatchSize, Force, r => PassThru ? r : null);
+            WaitForSubmitted(TimeoutSec);
             base.EndProcessing();
         }
     }

@@ -7,12 +7,16 @@ using CallTracking.Sandbox.Avanser;
 
 namespace CallTracking.PowerShell.Providers.Avanser
 {
-    /// <summary>Avanser's part of the PowerShell face: its connection sets and its sandbox and its cmdlets' parameter classes.</summary>
+    /// <summary>Avanser's part of the PowerShell face: its connection sets, its sandbox and its cmdlets' parameter classes (Telco and WebAPI).</summary>
     public sealed class AvanserCmdletSupport : ProviderCmdletSupport
     {
         public override string Provider => AvanserApi.ProviderName;
 
-        protected override IEnumerable<Type> ParameterClasses => new[] { typeof(AvanserConnectParameters), typeof(AvanserSandboxParameters), typeof(AvanserCallLogParameters) };
+        protected override IEnumerable<Type> ParameterClasses => new[]
+        {
+            typeof(AvanserConnectParameters), typeof(AvanserSandboxParameters), typeof(AvanserServiceListParameters), typeof(AvanserStockSearchParameters),
+            typeof(AvanserNewServiceParameters), typeof(AvanserServiceUpdateParameters), typeof(AvanserRequestListParameters), typeof(AvanserCallLogParameters),
+        };
 
         /// <summary>The emulator's audio links and callback [[audio]] tags point at the sandbox's WebAPI (in-process or on loopback).</summary>
         protected override void PrepareSandbox(CallTrackingSandbox sandbox) => sandbox.Avanser();

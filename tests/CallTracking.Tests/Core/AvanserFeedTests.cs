@@ -259,7 +259,9 @@ public class AvanserFeedTests
         // The first record came after one buffer or so, not after the whole feed (20 to 100 MB).
         Assert.True(firstAt < 512 * 1024, "the first record came after " + firstAt + " of " + feed.Produced + " bytes");
         Assert.True(feed.Produced > 20_000_000, "the feed was only " + feed.Produced + " bytes");
-        Assert.True(peak < 32 * 1024 * 1024, "memory grew by " + peak + " bytes while reading");
+        // Keeping every record would take hundreds of MB (100,000 records of ~2 KB); the bound leaves room for the other
+        // tests that allocate in parallel on the same process-wide heap.
+        Assert.True(peak < 128 * 1024 * 1024, "memory grew by " + peak + " bytes while reading");
     }
 
     /// <summary>A feed of n rows like the seed's, produced as it is read (never in memory whole); counts what was read.</summary>

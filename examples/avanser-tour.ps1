@@ -9,7 +9,7 @@
         pwsh ./examples/avanser-tour.ps1
     The tour starts the sandbox on 127.0.0.1, connects with the sandbox login (Telco API and WebAPI in one connection),
     pulls call records page by page (last_id), saves two recordings, builds a callback URL, receives three callbacks
-    the sandbox sends, and reads the data feed. Against the live API, connect with your own login and no -BaseUri.
+    the sandbox sends, reads the data feed and provisions two numbers. Against the live API, connect with your own login and no -BaseUri.
 #>
 [CmdletBinding()]
 param(
@@ -27,7 +27,7 @@ if (-not (Test-Path -LiteralPath $manifest)) {
 Import-Module -Name $manifest -Force
 
 Write-Host '1. Start the AVANSER sandbox on loopback and connect with its login' -ForegroundColor Cyan
-$sandbox = Start-CallTrackingSandbox -Provider Avanser -SandboxCallCount $CallCount
+$sandbox = Start-CallTrackingSandbox -Provider Avanser -SandboxCallCount $CallCount -SandboxProvisioningDelaySec 1
 # The sandbox's documented login (Get-Help Start-CallTrackingSandbox); yours would come from a secret store.
 $login = [pscredential]::new('sandbox@avanser.test', (ConvertTo-SecureString 'sandbox-password' -AsPlainText -Force))
 $connection = Connect-CallTracking -Provider Avanser -Credential $login -ClientId 5995 -TelcoBaseUri $sandbox.BaseUriFor('Avanser', 'Telco') -WebApiBaseUri $sandbox.BaseUriFor('Avanser', 'WebApi') -Name avanser -PassThru
@@ -76,7 +76,14 @@ Write-Host '6. The data feed (JSON here; CSV and XML give the same records)' -Fo
 $feed = [uri]::new($sandbox.BaseUriFor('Avanser', 'Feed'), 'calls.json')
 @(Get-CallDataFeed -Uri $feed -Credential $login) | Select-Object -First 3 | Format-Table | Out-Host
 
-Write-Host '7. What the sandbox received (secrets shown as ***)' -ForegroundColor Cyan
+Write-Host '7. Provision two numbers from rows (asynchronous requests, awaited together)' -ForegroundColor Cyan
+$rows = @(
+    [pscustomobject]@{ ServiceType = 'Transfer'; AnswerPoint = '+61298765432'; CustomId = 'tour-1' }
+    [pscustomobject]@{ ServiceType = 'Transfer'; AnswerPoint = '+61298765433'; CustomId = 'tour-2' }
+)
+$rows | New-TrackingNumber -CallbackUri $template.CallbackUri -Wait -TimeoutSec 60 -Confirm:$false | Format-Table | Out-Host
+
+Write-Host '8. What the sandbox received (secrets shown as ***)' -ForegroundColor Cyan
 Get-CallTrackingSandboxRequest -Sandbox $sandbox -Last 3 | Format-Table Method, Path, StatusCode -AutoSize | Out-Host
 
 Disconnect-CallTracking -Connection $connection

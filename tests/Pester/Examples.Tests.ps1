@@ -38,6 +38,7 @@ Describe 'examples/avanser-tour.ps1' {
         $run.Output | Should -Match '\d+\.wav'
         $run.Output | Should -Match '\[\[callid\]\]'
         $run.Output | Should -Match '3 callbacks received'
+        $run.Output | Should -Match 'PR\d+ +new +completed'
         $run.Output | Should -Not -Match 'sandbox-password'
         $run.Output | Should -Match 'Done\.'
     }

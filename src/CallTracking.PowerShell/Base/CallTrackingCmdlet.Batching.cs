@@ -124,7 +124,7 @@ namespace CallTracking.PowerShell.Base
                 // The pipeline is stopping: the streams are closed, the host still shows the warning.
                 var text = summary.Describe() + " Run the rows that were not sent again.";
                 try { Host.UI.WriteWarningLine(text); }
-                catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is NotImplementedException) { }
+                catch (Exception ex) when (IsHostRefusal(ex)) { }
                 throw new PipelineStoppedException();
             }
             WriteResults(run.TakeResolved(), written, output, whatIf);

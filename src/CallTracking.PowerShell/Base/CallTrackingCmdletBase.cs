@@ -145,11 +145,15 @@ namespace CallTracking.PowerShell.Base
         {
             if (unavailable) return;
             try { write(); }
-            catch (Exception ex) when (ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            catch (Exception ex) when (IsHostRefusal(ex))
             {
                 unavailable = true;
             }
         }
+
+        /// <summary>The host would not (or could not) take the write: no prompt in this host, a closed pipeline's streams.</summary>
+        protected static bool IsHostRefusal(Exception ex)
+            => ex is NotSupportedException || ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException;
 
         /// <summary>A pump owned by the current (pipeline) thread; verbose, warnings and progress reach PowerShell through it.</summary>
         protected PipelinePump CreatePump(string? activity = null)

@@ -57,9 +57,7 @@ namespace CallTracking.Core.Providers.AvidTrak
         /// most this many per request keeps the URL near 8 KB (a SID is 34 characters), within what web servers accept.
         /// </summary>
         public const int MaxArrayPerRequest = 200;
-        /// <summary>[seed] dates are sent as YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD for a whole day.</summary>
-        public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-        public const string DateFormat = "yyyy-MM-dd";
+        // Dates sent: AvidTrakApi.DayFormat / TimeFormat.
 
         // ---- Reply rows [assumed] (docs/wire-avidtrak.md) ---------------------------------------------------------------------
 

@@ -101,7 +101,7 @@ namespace CallTracking.Core.Providers.AvidTrak
             {
                 var e164 = PhoneNumberNormalizer.Normalize(row.ForwardNumber, DefaultCountry, "ForwardNumber");
                 f.Shown = e164;
-                f.ForwardNumber = AvidTrakWire.NationalDigits(e164);
+                f.ForwardNumber = AvidTrakWire.NationalDigits(e164, "ForwardNumber");
                 if (options?.Extension != null && options.Extension.Trim().Length > 0)
                 {
                     var ext = options.Extension.Trim();

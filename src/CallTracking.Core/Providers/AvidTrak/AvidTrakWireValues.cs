@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using CallTracking.Core.Json;
 using CallTracking.Core.Validation;
-using PhoneNumbers;
 
 namespace CallTracking.Core.Providers.AvidTrak
 {
@@ -14,27 +13,16 @@ namespace CallTracking.Core.Providers.AvidTrak
     /// </summary>
     internal static class AvidTrakWire
     {
-        private static readonly Lazy<PhoneNumberUtil> Util = new Lazy<PhoneNumberUtil>(PhoneNumberUtil.GetInstance);
-
         /// <summary>A number typed in any form (+E164, national, with punctuation) as AvidTrak's national digits.</summary>
         public static string Phone(string? value, string defaultCountry, string parameterName)
-            => NationalDigits(PhoneNumberNormalizer.Normalize(value, defaultCountry, parameterName));
+            => NationalDigits(PhoneNumberNormalizer.Normalize(value, defaultCountry, parameterName), parameterName);
 
         /// <summary>The national significant number of an E.164 number (+14101234567 → 4101234567, +442079460018 → 2079460018).</summary>
-        public static string NationalDigits(string e164)
-        {
-            var util = Util.Value;
-            return util.GetNationalSignificantNumber(util.Parse(e164, null));
-        }
+        public static string NationalDigits(string e164, string parameterName = "Number")
+            => PhoneNumberNormalizer.NationalSignificantNumber(e164, parameterName);
 
-        /// <summary>
-        /// A date as written, in its own clock time (AvidTrak's parameters carry no zone: the account's applies); a date at
-        /// midnight is a whole day, sent as YYYY-MM-DD.
-        /// </summary>
-        public static string Date(DateTimeOffset value)
-            => value.TimeOfDay == TimeSpan.Zero
-                ? value.ToString(AvidTrakApi.DateFormat, CultureInfo.InvariantCulture)
-                : value.ToString(AvidTrakApi.DateTimeFormat, CultureInfo.InvariantCulture);
+        /// <summary>A date as AvidTrak takes it: one rule for every method (<see cref="AvidTrakValues.Date"/>).</summary>
+        public static string Date(DateTimeOffset value) => AvidTrakValues.Date(value)!;
 
         public static string Flag(bool value) => value ? AvidTrakApi.On : AvidTrakApi.Off;
 

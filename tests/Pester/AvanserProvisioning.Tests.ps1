@@ -40,6 +40,29 @@ Describe 'Get-TrackingNumber and Find-TrackingNumber on AVANSER' {
     }
 }
 
+Describe 'Connect-CallTracking -AccountId on AVANSER (a login that reaches several accounts)' {
+    It 'works in the account it names, and a login''s account it does not reach is a clear error' {
+        $second = Connect-CallTracking -Provider Avanser -Sandbox -AccountId 5996 -SandboxProvisioningDelaySec 1 -Name acct-5996 -PassThru
+        try {
+            $mine = @(Get-TrackingNumber -Connection $second)
+            $mine.CustomId | Should -Be @('acct-5996-1', 'acct-5996-2')
+            @(Get-TrackingNumber -Connection $conn).CustomId | Should -Not -Contain 'acct-5996-1'
+            $request = New-TrackingNumber -Connection $second -ServiceType VoiceMail -Recording hello.wav -CustomId in-5996 -Wait
+            $request.State | Should -Be 'Completed'
+            @(Get-TrackingNumber -Connection $second).CustomId | Should -Contain 'in-5996'
+            @(Get-TrackingNumber -Connection $conn).CustomId | Should -Not -Contain 'in-5996'
+            @(Get-ProvisioningRequest -Connection $conn).RequestId | Should -Not -Contain $request.RequestId
+        }
+        finally { Disconnect-CallTracking -Connection $second }
+
+        $other = Connect-CallTracking -Provider Avanser -Sandbox -AccountId 7777 -Name acct-7777 -PassThru
+        try {
+            { Get-TrackingNumber -Connection $other -ErrorAction Stop } | Should -Throw '*7777*5995, 5996*'
+        }
+        finally { Disconnect-CallTracking -Connection $other }
+    }
+}
+
 Describe 'New-TrackingNumber on AVANSER' {
     It 'provisions 20 numbers from a CSV with -Wait: all submitted, then 20 finished requests' {
         $rows = @('ServiceType,AnswerPoint,Recording,CustomId,CustomGroup,email_notifications')

@@ -34,7 +34,7 @@ namespace CallTracking.Core.Connections
             MaxRetry = options.MaxRetry;
             Timeout = options.Timeout;
             IsSandbox = options.IsSandbox;
-            DefaultCountry = options.DefaultCountry;
+            DefaultCountry = options.DefaultCountry!;
             _credential = options.Credential;
             _secrets = options.Secrets.Values.ToList();
             _owned = options.OwnedResource;
@@ -88,7 +88,7 @@ namespace CallTracking.Core.Connections
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             var descriptor = ProviderRegistry.Get(options.Provider);
-            options.Validate();
+            options.Validate(descriptor.HomeCountry);
             descriptor.ValidateCredentials(options);
             var baseUris = descriptor.ResolveBaseUris(options);
             foreach (var uri in baseUris.Values) ConnectionOptions.EnsureSafeBaseUri(uri, "BaseUri");

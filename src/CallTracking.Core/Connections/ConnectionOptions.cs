@@ -34,8 +34,8 @@ namespace CallTracking.Core.Connections
         public long MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
         /// <summary>How long a pooled connection handler is used before a new one (so DNS changes are followed).</summary>
         public TimeSpan HandlerLifetime { get; set; } = TimeSpan.FromMinutes(2);
-        /// <summary>Default country for numbers typed without a country code (ISO 3166-1 alpha-2).</summary>
-        public string DefaultCountry { get; set; } = "US";
+        /// <summary>Default country for numbers typed without a country code (ISO 3166-1 alpha-2); null: the provider's home country.</summary>
+        public string? DefaultCountry { get; set; }
         /// <summary>The transport at the end of the handler chain; the sandbox plugs in here. Null = the network.</summary>
         public Func<HttpMessageHandler>? PrimaryHandlerFactory { get; set; }
         public bool IsSandbox { get; set; }
@@ -48,8 +48,9 @@ namespace CallTracking.Core.Connections
         /// <summary>A named secret, or null when not given.</summary>
         public SecretValue? Secret(string name) => Secrets.TryGetValue(name, out var v) ? v : null;
 
-        internal void Validate()
+        internal void Validate(string homeCountry)
         {
+            if (DefaultCountry is null) DefaultCountry = homeCountry;
             if (MaxRetry < 0 || MaxRetry > 20) throw new CallTrackingArgumentException("MaxRetry", MaxRetry, "a whole number from 0 to 20");
             if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(1)) throw new CallTrackingArgumentException("TimeoutSec", Timeout.TotalSeconds, "from 1 to 3600 seconds");
             if (MaxResponseBytes < 1024 * 1024 || MaxResponseBytes > 2047L * 1024 * 1024) throw new CallTrackingArgumentException("MaxResponseMB", MaxResponseBytes / (1024 * 1024), "from 1 to 2047 (megabytes)");

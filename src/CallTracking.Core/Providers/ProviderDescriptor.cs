@@ -45,6 +45,9 @@ namespace CallTracking.Core.Providers
         /// <summary>The client of one connection; it implements the capability interfaces the provider supports.</summary>
         public abstract object CreateClient(ProviderSession session);
 
+        /// <summary>The country of numbers typed without a country code when the connection names none (-DefaultCountry).</summary>
+        public virtual string HomeCountry => "US";
+
         /// <summary>What the connection shows as its user (never a secret).</summary>
         public virtual string DescribeUser(ConnectionOptions options) => options.Credential?.UserName ?? string.Empty;
 

@@ -33,4 +33,11 @@ namespace CallTracking.PowerShell.Providers
         /// <summary>Fills the options from the bound parameters (credentials, settings); not for -Sandbox.</summary>
         void Apply(Core.Connections.ConnectionOptions options);
     }
+
+    /// <summary>A parameter class that also adds to a sandbox connection, after the sandbox's own credentials are set.</summary>
+    public interface ISandboxConnectParameters
+    {
+        /// <summary>Adds the bound settings that also work against the sandbox (such as an account of a login that reaches several).</summary>
+        void ApplyToSandbox(Core.Connections.ConnectionOptions options);
+    }
 }

@@ -447,6 +447,7 @@ namespace CallTracking.Sandbox.Avanser
         private SandboxHttpResponse Telco(SandboxHttpRequest request)
         {
             if (!BasicMatches(request)) throw new Refusal(401, "unauthorized", "The Telco API needs HTTP Basic with the AVANSER login.");
+            var account = TelcoAccount(request);
             var parts = request.RawPath.Substring(TelcoPrefix.Length).Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
             var now = _clock.Now;
             switch (parts[0], parts.Length, request.Method)
@@ -458,14 +459,14 @@ namespace CallTracking.Sandbox.Avanser
                     var status = request.Get("status");
                     List<AvanserService> list;
                     lock (State.Gate)
-                        list = State.ServiceList().Where(s => (customId is null || s.CustomId == customId) && (customGroup is null || s.CustomGroup == customGroup)
+                        list = State.ServiceList(account).Where(s => (customId is null || s.CustomId == customId) && (customGroup is null || s.CustomGroup == customGroup)
                             && (status is null || string.Equals(s.Status, status, StringComparison.OrdinalIgnoreCase))).Select(s => s.Copy()).ToList();
                     return Telco(200, null, w => { w.WriteStartArray("services"); foreach (var s in list) WriteService(w, s); w.WriteEndArray(); });
                 }
                 case ("services", 2, "GET"):
                 {
                     AvanserService? s;
-                    lock (State.Gate) s = State.FindService(parts[1])?.Copy();
+                    lock (State.Gate) s = State.FindService(parts[1], account)?.Copy();
                     if (s is null) throw new Refusal(404, "not_found", "No service '" + parts[1] + "'.");
                     return Telco(200, null, w => { w.WritePropertyName("service"); WriteService(w, s); });
                 }
@@ -490,14 +491,14 @@ namespace CallTracking.Sandbox.Avanser
                         w.WriteEndArray();
                     });
                 }
-                case ("services", 1, "POST"): return NewService(request, now);
-                case ("services", 2, "PUT"): return UpdateService(request, parts[1], now);
+                case ("services", 1, "POST"): return NewService(request, account, now);
+                case ("services", 2, "PUT"): return UpdateService(request, account, parts[1], now);
                 case ("services", 2, "DELETE"):
                 {
                     AvanserProvisioningRequest r;
                     lock (State.Gate)
                     {
-                        var s = State.FindService(parts[1]) ?? throw new Refusal(404, "not_found", "No service '" + parts[1] + "'.");
+                        var s = State.FindService(parts[1], account) ?? throw new Refusal(404, "not_found", "No service '" + parts[1] + "'.");
                         if (s.Status == "decommissioned") throw new Refusal(409, "conflict", "Service " + s.ServiceId + " is already decommissioned.");
                         r = State.AddRequest("decommission", s, now, request.Get("request_callback_uri") ?? "", Options.FailAllRequests, null);
                     }
@@ -507,13 +508,13 @@ namespace CallTracking.Sandbox.Avanser
                 {
                     var status = request.Get("status");
                     List<AvanserProvisioningRequest> list;
-                    lock (State.Gate) list = State.RequestList().Where(r => status is null || string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase)).ToList();
+                    lock (State.Gate) list = State.RequestList(account).Where(r => status is null || string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase)).ToList();
                     return Telco(200, null, w => { w.WriteStartArray("requests"); foreach (var r in list) WriteRequest(w, r); w.WriteEndArray(); });
                 }
                 case ("requests", 2, "GET"):
                 {
                     AvanserProvisioningRequest? r;
-                    lock (State.Gate) r = State.FindRequest(parts[1]);
+                    lock (State.Gate) r = State.FindRequest(parts[1], account);
                     if (r is null) throw new Refusal(404, "not_found", "No provisioning request '" + parts[1] + "'.");
                     return RequestReply(200, r);
                 }
@@ -524,10 +525,23 @@ namespace CallTracking.Sandbox.Avanser
             }
         }
 
-        private SandboxHttpResponse NewService(SandboxHttpRequest request, DateTimeOffset now)
+        /// <summary>
+        /// The account a Telco request works in: account_id [assumed] when the login reaches several, else the login's first
+        /// account; an account the login does not reach is a 403 naming the ones it does.
+        /// </summary>
+        private string TelcoAccount(SandboxHttpRequest request)
+        {
+            var given = request.Get("account_id");
+            if (given is null) return Options.AccountId;
+            var account = State.Accounts().FirstOrDefault(a => string.Equals(a, given.Trim(), StringComparison.Ordinal));
+            return account ?? throw new Refusal(403, "forbidden", "This login does not reach account '" + given + "'; it reaches " + string.Join(", ", State.Accounts()) + ".");
+        }
+
+        private SandboxHttpResponse NewService(SandboxHttpRequest request, string account, DateTimeOffset now)
         {
             var body = ReadBody(request);
             var s = ServiceFrom(body, forUpdate: false);
+            s.AccountId = account;
             var cls = (Text(body, "number_class") ?? "GEO").Trim().ToUpperInvariant();
             if (!AvanserSandboxState.NumberClasses.Contains(cls))
                 throw new Refusal(400, "invalid_parameter", "number_class must be one of " + string.Join(", ", AvanserSandboxState.NumberClasses) + " (got '" + cls + "').");
@@ -547,14 +561,14 @@ namespace CallTracking.Sandbox.Avanser
             return RequestReply(202, r);
         }
 
-        private SandboxHttpResponse UpdateService(SandboxHttpRequest request, string id, DateTimeOffset now)
+        private SandboxHttpResponse UpdateService(SandboxHttpRequest request, string account, string id, DateTimeOffset now)
         {
             var body = ReadBody(request);
             var changes = ServiceFrom(body, forUpdate: true);
             AvanserProvisioningRequest r;
             lock (State.Gate)
             {
-                var s = State.FindService(id) ?? throw new Refusal(404, "not_found", "No service '" + id + "'.");
+                var s = State.FindService(id, account) ?? throw new Refusal(404, "not_found", "No service '" + id + "'.");
                 if (s.Status == "decommissioned") throw new Refusal(409, "conflict", "Service " + s.ServiceId + " is decommissioned.");
                 var type = changes.ServiceType.Length > 0 ? changes.ServiceType : s.ServiceType;
                 if (type == "Transfer" && changes.Target.Length == 0 && s.Target.Length == 0) throw new Refusal(400, "invalid_parameter", "A Transfer service needs a target (answer point).");

@@ -30,8 +30,15 @@ namespace CallTracking.Sandbox.Avanser
         /// <summary>The client id the WebAPI takes with HTTP Basic (client_id); also the callbacks' clientid and the feed's client_id.</summary>
         public string ClientId { get; set; } = DefaultClientId;
 
-        /// <summary>The account id of the token flow (account_id).</summary>
+        /// <summary>The account id of the token flow (account_id), and the login's first account on the Telco API.</summary>
         public string AccountId { get; set; } = DefaultAccountId;
+
+        /// <summary>The login's further accounts (a login may reach several [notes]): the Telco API works in one of them when a
+        /// request names it with account_id [assumed]; without it, in <see cref="AccountId"/>. Default: 5996.</summary>
+        public string[] OtherAccountIds { get; set; } = { "5996" };
+
+        /// <summary>Active services each further account has at the start.</summary>
+        public int OtherAccountServiceCount { get; set; } = 2;
 
         /// <summary>The WebAPI key (api_key of getTokenKey).</summary>
         public string ApiKey { get; set; } = DefaultApiKey;
@@ -93,6 +100,7 @@ namespace CallTracking.Sandbox.Avanser
             if (FeedDays < 1 || FeedDays > 3660) throw Range(parameterName, nameof(FeedDays), FeedDays, "must be 1 to 3660");
             if (PrivateStockPerClass < 0 || PrivateStockPerClass > 1000) throw Range(parameterName, nameof(PrivateStockPerClass), PrivateStockPerClass, "must be 0 to 1000");
             if (PublicStockPerClass < 0 || PublicStockPerClass > 1000) throw Range(parameterName, nameof(PublicStockPerClass), PublicStockPerClass, "must be 0 to 1000");
+            if (OtherAccountServiceCount < 0 || OtherAccountServiceCount > 1000) throw Range(parameterName, nameof(OtherAccountServiceCount), OtherAccountServiceCount, "must be 0 to 1000");
             if (ServiceCount < 0 || ServiceCount > 1000) throw Range(parameterName, nameof(ServiceCount), ServiceCount, "must be 0 to 1000");
             if (TimeZoneOffset < TimeSpan.FromHours(-14) || TimeZoneOffset > TimeSpan.FromHours(14)) throw Range(parameterName, nameof(TimeZoneOffset), TimeZoneOffset, "must be -14 to +14 hours");
         }

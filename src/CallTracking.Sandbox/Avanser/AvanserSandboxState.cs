@@ -9,6 +9,8 @@ namespace CallTracking.Sandbox.Avanser
     public sealed class AvanserService
     {
         public string ServiceId { get; internal set; } = "";
+        /// <summary>The account the service belongs to (the login may reach several).</summary>
+        public string AccountId { get; internal set; } = "";
         public string Number { get; internal set; } = "";
         public string NumberClass { get; internal set; } = "GEO";
         public string ServiceType { get; internal set; } = "Transfer";
@@ -42,6 +44,7 @@ namespace CallTracking.Sandbox.Avanser
     public sealed class AvanserProvisioningRequest
     {
         public string RequestId { get; internal set; } = "";
+        public string AccountId { get; internal set; } = "";
         /// <summary>new, update, decommission.</summary>
         public string Type { get; internal set; } = "new";
         /// <summary>pending, completed, failed.</summary>
@@ -91,7 +94,7 @@ namespace CallTracking.Sandbox.Avanser
                     {
                         var number = cls switch
                         {
-                            "GEO" => "+61-0289" + (7000 + pool * 1000 + i).ToString("D4", inv),
+                            "GEO" => "+61-0289" + (700000 + pool * 1000 + i).ToString("D6", inv),
                             "TOLLFREE" => "+61-1800" + (100000 + pool * 1000 + i).ToString("D6", inv),
                             "FREECALL" => "+61-1300" + (200000 + pool * 1000 + i).ToString("D6", inv),
                             _ => "+61-0400" + (300000 + pool * 1000 + i).ToString("D6", inv),
@@ -111,10 +114,27 @@ namespace CallTracking.Sandbox.Avanser
                     ServiceId = "SV" + (_nextService++).ToString(inv), Number = number, NumberClass = "GEO", ServiceType = "Transfer",
                     Name = "Sandbox Ad " + n, Target = "+61-02" + (89995900 + i).ToString(inv), TargetName = "Sandbox Office " + n,
                     EmailNotifications = new List<string> { "calls@example.com.au" }, CustomId = "ad-" + n, CustomGroup = i % 2 == 0 ? "print" : "online",
-                    Status = "active", Created = anchor.AddDays(-120),
+                    Status = "active", Created = anchor.AddDays(-120), AccountId = options.AccountId,
                 });
             }
+            // The computed calls are the first account's (the WebAPI's client_id and token are that account's).
             InitialServices = _services.Select(s => s.Copy()).ToList();
+            foreach (var account in options.OtherAccountIds ?? Array.Empty<string>())
+            {
+                for (var i = 1; i <= options.OtherAccountServiceCount; i++)
+                {
+                    var stock = _stock.FirstOrDefault(s => s.NumberClass == "GEO" && s.Pool == "public");
+                    if (stock is null) break;
+                    _stock.Remove(stock);
+                    var n = i.ToString(inv);
+                    _services.Add(new AvanserService
+                    {
+                        ServiceId = "SV" + (_nextService++).ToString(inv), Number = stock.Number, NumberClass = "GEO", ServiceType = "Transfer",
+                        Name = "Account " + account + " Ad " + n, Target = "+61-03" + (96900000 + i).ToString(inv), TargetName = "Account " + account + " Office",
+                        CustomId = "acct-" + account + "-" + n, CustomGroup = "other-account", Status = "active", Created = anchor.AddDays(-60), AccountId = account,
+                    });
+                }
+            }
         }
 
         /// <summary>Taken for assertions and the emulator; hold it to read a consistent view.</summary>
@@ -181,13 +201,20 @@ namespace CallTracking.Sandbox.Avanser
 
         // ---- Services, stock, requests ------------------------------------------------------------------------------
 
-        internal IEnumerable<AvanserService> ServiceList() => _services;
+        /// <summary>The accounts the login reaches, the first one first.</summary>
+        internal IEnumerable<string> Accounts() => new[] { _options.AccountId }.Concat(_options.OtherAccountIds ?? Array.Empty<string>());
+
+        internal IEnumerable<AvanserService> ServiceList(string account) => _services.Where(s => s.AccountId == account);
 
         internal AvanserService? FindService(string id) => _services.FirstOrDefault(s => string.Equals(s.ServiceId, id, StringComparison.OrdinalIgnoreCase));
 
-        internal AvanserProvisioningRequest? FindRequest(string id) => _requests.FirstOrDefault(r => string.Equals(r.RequestId, id, StringComparison.OrdinalIgnoreCase));
+        /// <summary>A service of this account (another account's is not found, as if it did not exist).</summary>
+        internal AvanserService? FindService(string id, string account) => FindService(id) is { } s && s.AccountId == account ? s : null;
 
-        internal IEnumerable<AvanserProvisioningRequest> RequestList() => _requests;
+        internal AvanserProvisioningRequest? FindRequest(string id, string account)
+            => _requests.FirstOrDefault(r => string.Equals(r.RequestId, id, StringComparison.OrdinalIgnoreCase) && r.AccountId == account);
+
+        internal IEnumerable<AvanserProvisioningRequest> RequestList(string account) => _requests.Where(r => r.AccountId == account);
 
         /// <summary>Private stock first, then public, in number order.</summary>
         internal IEnumerable<AvanserStockNumber> StockOf(string numberClass) =>
@@ -217,7 +244,7 @@ namespace CallTracking.Sandbox.Avanser
         {
             var request = new AvanserProvisioningRequest
             {
-                RequestId = "PR" + (_nextRequest++).ToString(CultureInfo.InvariantCulture), Type = type, Status = "pending",
+                RequestId = "PR" + (_nextRequest++).ToString(CultureInfo.InvariantCulture), AccountId = service.AccountId, Type = type, Status = "pending",
                 ServiceId = service.ServiceId, Number = service.Number, CustomId = changes != null && changes.CustomId.Length > 0 ? changes.CustomId : service.CustomId,
                 CustomGroup = changes != null && changes.CustomGroup.Length > 0 ? changes.CustomGroup : service.CustomGroup,
                 Submitted = now, Due = now + _options.ProvisioningDelay, RequestCallbackUri = requestCallbackUri, WillFail = willFail, Changes = changes,

@@ -126,4 +126,82 @@ public class AvanserCallbackListenerTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(prefix + "?callid=3")).StatusCode);
         Assert.Equal(2, Drain(listener).Count);
     }
+
+    // One raw HTTP/1.1 exchange on an open socket: the status line and headers, the body read by Content-Length.
+    private static async Task<string> ExchangeAsync(NetworkStream stream, int port, string pathAndQuery)
+    {
+        var request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
+        var bytes = Encoding.ASCII.GetBytes(request);
+        await stream.WriteAsync(bytes);
+        var buffer = new byte[4096];
+        var text = new StringBuilder();
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            if (read == 0) break;
+            text.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            var all = text.ToString();
+            var end = all.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (end < 0) continue;
+            var length = System.Text.RegularExpressions.Regex.Match(all, "Content-Length: *(\\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (length.Success && all.Length >= end + 4 + int.Parse(length.Groups[1].Value)) break;
+        }
+        return text.ToString();
+    }
+
+    private static async Task<bool> ClosedByServerAsync(NetworkStream stream)
+    {
+        var buffer = new byte[16];
+        try { return await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)) == 0; }
+        catch (IOException) { return true; }
+    }
+
+    [Fact]
+    public async Task Beyond_the_connection_limit_answers_close_their_connection_and_nothing_is_refused()
+    {
+        var port = FreePort();
+        var prefix = AvanserCallbackListener.LoopbackPrefix(port, "/avanser/call");
+        using var listener = new AvanserCallbackListener(prefix, null, new AvanserCallbackListenerOptions { MaxConnections = 2 });
+        listener.Start();
+        var sockets = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var c = new TcpClient();
+                await c.ConnectAsync(IPAddress.Loopback, port);
+                sockets.Add(c);
+            }
+            var answers = new List<string>();
+            for (var i = 0; i < 4; i++)
+                answers.Add(await ExchangeAsync(sockets[i].GetStream(), port, "/avanser/call/?callid=" + (i + 1)));
+            Assert.All(answers, a => Assert.StartsWith("HTTP/1.1 200", a));
+            // The first two stay open (kept alive); the other two were told Connection: close and closed.
+            Assert.DoesNotContain("Connection: close", answers[0], StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Connection: close", answers[1], StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Connection: close", answers[2], StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Connection: close", answers[3], StringComparison.OrdinalIgnoreCase);
+            Assert.True(await ClosedByServerAsync(sockets[2].GetStream()));
+            Assert.True(await ClosedByServerAsync(sockets[3].GetStream()));
+            Assert.Equal(2, listener.OpenConnections);
+            Assert.Equal(2, listener.ClosedForConnectionLimit);
+            // A kept-alive connection carries on.
+            var again = await ExchangeAsync(sockets[0].GetStream(), port, "/avanser/call/?callid=5");
+            Assert.StartsWith("HTTP/1.1 200", again);
+            Assert.DoesNotContain("Connection: close", again, StringComparison.OrdinalIgnoreCase);
+            // A new connection while two are open is answered and closed too; every callback was taken.
+            using var late = new TcpClient();
+            await late.ConnectAsync(IPAddress.Loopback, port);
+            var lateAnswer = await ExchangeAsync(late.GetStream(), port, "/avanser/call/?callid=6");
+            Assert.StartsWith("HTTP/1.1 200", lateAnswer);
+            Assert.Contains("Connection: close", lateAnswer, StringComparison.OrdinalIgnoreCase);
+            var ids = Drain(listener).Where(e => e.Record != null).Select(e => e.Record!.Id).OrderBy(x => x).ToList();
+            Assert.Equal(new[] { "1", "2", "3", "4", "5", "6" }, ids);
+            Assert.Equal(0, listener.Refused);
+        }
+        finally
+        {
+            foreach (var c in sockets) c.Dispose();
+        }
+    }
 }

@@ -110,4 +110,44 @@ public class AvanserConnectionTests
         Assert.Equal(AvanserOptions.DefaultLogin, options.Credential!.UserName);
         Assert.Equal("5995", options.Settings[AvanserApi.ClientIdSetting]);
     }
+
+    [Fact]
+    public async Task AccountId_picks_one_of_the_logins_accounts_on_every_Telco_request_and_none_is_sent_without_it()
+    {
+        using var sandbox = new CallTrackingSandbox(AvanserSandboxClient.Options());
+        var options = new ConnectionOptions { Provider = "Avanser", PrimaryHandlerFactory = sandbox.CreateHandler };
+        new AvanserCmdletSupport().ConnectToSandbox(options, sandbox);
+        options.Settings[AvanserApi.AccountIdSetting] = "5996";
+        using (var second = CallTrackingConnection.Open(options))
+        {
+            var text = await ((AvanserClient)second.Client).TelcoAsync(Ops.ListServices, "services", null, CancellationToken.None);
+            var ids = JsonDocument.Parse(text).RootElement.GetProperty("services").EnumerateArray().Select(x => x.GetProperty("custom_id").GetString()).ToList();
+            Assert.Equal(new[] { "acct-5996-1", "acct-5996-2" }, ids);
+            Assert.Equal("5996", sandbox.Requests.Last().Query[AvanserApi.TelcoAccountParameter]);
+        }
+
+        var plain = new ConnectionOptions { Provider = "Avanser", PrimaryHandlerFactory = sandbox.CreateHandler };
+        new AvanserCmdletSupport().ConnectToSandbox(plain, sandbox);
+        plain.Settings.Remove(AvanserApi.AccountIdSetting);
+        using (var first = CallTrackingConnection.Open(plain))
+        {
+            var text = await ((AvanserClient)first.Client).TelcoAsync(Ops.ListServices, "services", null, CancellationToken.None);
+            Assert.Equal(4, JsonDocument.Parse(text).RootElement.GetProperty("services").GetArrayLength());
+            Assert.False(sandbox.Requests.Last().Query.ContainsKey(AvanserApi.TelcoAccountParameter));
+        }
+    }
+
+    [Fact]
+    public void Numbers_typed_without_a_country_code_are_Australian_unless_DefaultCountry_says_otherwise()
+    {
+        using var sandbox = new CallTrackingSandbox(AvanserSandboxClient.Options());
+        using (var c = Open(sandbox, tokenFlow: false))
+        {
+            Assert.Equal("AU", c.DefaultCountry);
+            Assert.Equal("AU", ((AvanserClient)c.Client).DefaultCountry);
+        }
+        var options = new ConnectionOptions { Provider = "Avanser", PrimaryHandlerFactory = sandbox.CreateHandler, DefaultCountry = "nz" };
+        new AvanserCmdletSupport().ConnectToSandbox(options, sandbox);
+        using (var nz = CallTrackingConnection.Open(options)) Assert.Equal("NZ", ((AvanserClient)nz.Client).DefaultCountry);
+    }
 }

@@ -90,7 +90,7 @@ public class AvanserTelcoTests
         Assert.Equal("new", request.GetProperty("type").GetString());
         var number = request.GetProperty("number").GetString()!;
         Assert.Equal(stockBefore - 1, s.Emulator.State.Stock.Count);
-        Assert.Equal("+61-02897000", number[..12]); // the first private GEO number
+        Assert.Equal("+61-0289700000", number); // the first private GEO number
         Assert.Equal("pending", (await s.TelcoAsync(HttpMethod.Get, "requests/" + id)).Json.GetProperty("request").GetProperty("status").GetString());
         Assert.Empty(s.Sink.Received);
 
@@ -199,5 +199,20 @@ public class AvanserTelcoTests
         });
         Assert.Equal(202, reply.Status);
         Assert.StartsWith("+61-04", reply.Json.GetProperty("request").GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public void Every_sandbox_number_is_a_valid_Australian_number()
+    {
+        using var s = AvanserSandboxClient.Create();
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var numbers = s.Emulator.State.Stock.Select(x => x.Number).Concat(s.Emulator.State.InitialServices.SelectMany(x => new[] { x.Number, x.Target! })).ToList();
+        Assert.NotEmpty(numbers);
+        foreach (var wire in numbers)
+        {
+            // +61-0289700000 is +61 and the national number with its trunk 0.
+            var parsed = util.Parse("0" + wire.Substring(wire.IndexOf('-') + 1).TrimStart('0'), "AU");
+            Assert.True(util.IsValidNumber(parsed), wire + " is not a valid AU number");
+        }
     }
 }

@@ -35,6 +35,10 @@ namespace CallTracking.Core.Providers.Avanser
         public const string ApiKey = "api_key";
         public const string Signature = "signature";
         public const string Token = "token";
+        /// <summary>[assumed] the Telco API's account selector: one login may reach several accounts [notes] (doc) but the
+        /// public material does not say how a request picks one; -AccountId is sent as this query parameter on every Telco
+        /// request (none without -AccountId, so the login's default account answers).</summary>
+        public const string TelcoAccountParameter = "account_id";
         public const string GetTokenKey = "getTokenKey";
         public const string SignIn = "signIn";
         /// <summary>[notes] code: the reply field of getTokenKey.</summary>

@@ -57,6 +57,9 @@ namespace CallTracking.Core.Providers.Avanser
             context.Message.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicValue(_login));
             if (string.Equals(context.Endpoint.Name, AvanserApi.WebApi, StringComparison.OrdinalIgnoreCase) && _clientId != null)
                 context.AddQueryParameter(AvanserApi.ClientId, _clientId);
+            // A login may reach several accounts: -AccountId picks the one the Telco API works in.
+            if (string.Equals(context.Endpoint.Name, AvanserApi.TelcoApi, StringComparison.OrdinalIgnoreCase) && _accountId != null)
+                context.AddQueryParameter(AvanserApi.TelcoAccountParameter, _accountId);
         }
 
         /// <summary>A 401 on the WebAPI with a token: drop it, so the next attempt signs in again.</summary>

@@ -39,6 +39,17 @@ namespace CallTracking.Core.Providers.Avanser
         public int MaxRequestBytes { get; set; } = 64 * 1024;
         /// <summary>Requests handled at once; more wait in the listener's queue.</summary>
         public int MaxConcurrentRequests { get; set; } = 32;
+        /// <summary>
+        /// Connections kept open between requests (HTTP keep-alive). Beyond this, an answer closes its connection
+        /// (Connection: close), so a flood of senders cannot hold an unbounded number of idle sockets; nothing is refused.
+        /// </summary>
+        public int MaxConnections { get; set; } = 64;
+        /// <summary>
+        /// How long an idle kept-alive connection is counted: longer than the server's own idle timeout (HttpListener closes
+        /// an idle kept-alive connection after 15 s; on Windows this listener sets http.sys's to the same), so the count
+        /// never under-counts the connections really open.
+        /// </summary>
+        public TimeSpan KeepAliveWindow { get; set; } = TimeSpan.FromSeconds(20);
         /// <summary>Events held for the reader; beyond this a request is answered 503 (AVANSER retries) instead of growing memory.</summary>
         public int MaxQueuedEvents { get; set; } = 100_000;
         /// <summary>Records accepted in all (Receive-CallEvent -Count); later callbacks are answered 503 and not taken. Null: no limit.</summary>
@@ -62,6 +73,10 @@ namespace CallTracking.Core.Providers.Avanser
         private Task[] _workers = Array.Empty<Task>();
         private long _accepted;
         private long _refused;
+        private long _closedForLimit;
+        // Kept-alive connections by remote endpoint (one TCP connection each), with the time of their last answer.
+        private readonly ConcurrentDictionary<string, long> _keptAlive = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        private static readonly TimeSpan ServerIdleTimeout = TimeSpan.FromSeconds(15);
 
         public AvanserCallbackListener(string prefix, SecretValue? token, AvanserCallbackListenerOptions? options = null)
         {
@@ -99,8 +114,15 @@ namespace CallTracking.Core.Providers.Avanser
         /// <summary>Requests refused (403, 413, 414, 503).</summary>
         public long Refused => Interlocked.Read(ref _refused);
 
+        /// <summary>Answers that closed their connection because <see cref="AvanserCallbackListenerOptions.MaxConnections"/> were open.</summary>
+        public long ClosedForConnectionLimit => Interlocked.Read(ref _closedForLimit);
+
+        /// <summary>Connections counted as kept open now (at most MaxConnections).</summary>
+        public int OpenConnections { get { PurgeIdle(); return _keptAlive.Count; } }
+
         public void Start()
         {
+            SetServerIdleTimeout();
             _listener.Start();
             var n = Math.Max(1, _options.MaxConcurrentRequests);
             _workers = new Task[n];
@@ -124,7 +146,7 @@ namespace CallTracking.Core.Providers.Avanser
                 {
                     // Never crash the listener: report it and answer 500.
                     TryAdd(new AvanserCallbackEvent(null, "could not be handled: " + ex.GetType().Name + ": " + ex.Message, "?", null));
-                    try { Answer(context, 500, "error"); } catch (Exception) { }
+                    try { context.Response.KeepAlive = false; Answer(context, 500, "error"); } catch (Exception) { }
                 }
             }
         }
@@ -211,8 +233,47 @@ namespace CallTracking.Core.Providers.Avanser
             Answer(context, status, text);
         }
 
-        private static void Answer(HttpListenerContext context, int status, string text)
+        // http.sys (Windows) keeps an idle connection 2 minutes by default: bring it to the managed listener's 15 s, which
+        // KeepAliveWindow counts on. The managed HttpListener (Linux, macOS) has 15 s built in and ignores the setting.
+        private void SetServerIdleTimeout()
         {
+            if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return;
+            try { _listener.TimeoutManager.IdleConnection = ServerIdleTimeout; }
+            catch (Exception ex) when (ex is PlatformNotSupportedException || ex is HttpListenerException || ex is ObjectDisposedException) { }
+        }
+
+        /// <summary>
+        /// Decides whether this answer keeps its connection open: yes when the connection is already counted or fewer than
+        /// MaxConnections are; otherwise the answer carries Connection: close. A connection the client or a refusal closes
+        /// leaves the count.
+        /// </summary>
+        private void LimitConnections(HttpListenerContext context)
+        {
+            var response = context.Response;
+            var remote = context.Request.RemoteEndPoint?.ToString();
+            if (remote is null) return;
+            if (!response.KeepAlive || !context.Request.KeepAlive) { _keptAlive.TryRemove(remote, out _); return; }
+            var now = DateTime.UtcNow.Ticks;
+            if (_keptAlive.ContainsKey(remote)) { _keptAlive[remote] = now; return; }
+            PurgeIdle();
+            lock (_keptAlive)
+            {
+                if (_keptAlive.Count < Math.Max(0, _options.MaxConnections)) { _keptAlive[remote] = now; return; }
+            }
+            Interlocked.Increment(ref _closedForLimit);
+            response.KeepAlive = false;
+        }
+
+        private void PurgeIdle()
+        {
+            var oldest = DateTime.UtcNow.Ticks - _options.KeepAliveWindow.Ticks;
+            foreach (var entry in _keptAlive)
+                if (entry.Value < oldest) _keptAlive.TryRemove(entry.Key, out _);
+        }
+
+        private void Answer(HttpListenerContext context, int status, string text)
+        {
+            LimitConnections(context);
             var bytes = Encoding.UTF8.GetBytes(text);
             var response = context.Response;
             response.StatusCode = status;

@@ -158,7 +158,7 @@ namespace CallTracking.Core.Providers.Avanser
 
         // ---- Bodies --------------------------------------------------------------------------------------------------------
 
-        private static Dictionary<string, object> NewServiceBody(NumberPurchase purchase)
+        private Dictionary<string, object> NewServiceBody(NumberPurchase purchase)
         {
             var o = Options<AvanserServiceRequest>(purchase?.Options)
                 ?? throw new CallTrackingArgumentException("ServiceType", null, "a service type: " + string.Join(", ", AvanserApi.ServiceTypes));
@@ -174,7 +174,7 @@ namespace CallTracking.Core.Providers.Avanser
             return body;
         }
 
-        private static Dictionary<string, object> UpdateBody(NumberChange change)
+        private Dictionary<string, object> UpdateBody(NumberChange change)
         {
             ServiceKey(change?.Id, "Id");
             var o = Options<AvanserServiceRequest>(change!.Options);
@@ -185,7 +185,7 @@ namespace CallTracking.Core.Providers.Avanser
             return body;
         }
 
-        private static Dictionary<string, object> Fields(AvanserServiceRequest o)
+        private Dictionary<string, object> Fields(AvanserServiceRequest o)
         {
             var body = new Dictionary<string, object>(StringComparer.Ordinal);
             void Text(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) body[name] = value!.Trim(); }
@@ -222,12 +222,12 @@ namespace CallTracking.Core.Providers.Avanser
         }
 
         /// <summary>A phone number as the Telco API writes it: +CC-LOCAL with the national trunk 0 (+61-0289996235) [seed].</summary>
-        internal static string WireNumber(string text, string parameter)
+        internal string WireNumber(string text, string parameter)
         {
             var t = (text ?? string.Empty).Trim();
             if (t.StartsWith("+", StringComparison.Ordinal) && t.IndexOf('-') > 0) return t; // already the wire form
-            if (!PhoneNumberNormalizer.TryNormalize(t, AvanserApi.DefaultCountry, out var e164, out _) || e164 is null)
-                throw new CallTrackingArgumentException(parameter, text, "a phone number (+61289996235 or 02 8999 6235)");
+            if (!PhoneNumberNormalizer.TryNormalize(t, DefaultCountry, out var e164, out _) || e164 is null)
+                throw new CallTrackingArgumentException(parameter, text, "a phone number (+61289996235, or a national number of the connection's -DefaultCountry " + DefaultCountry + " such as 02 8999 6235)");
             return e164;
         }
 

@@ -13,7 +13,14 @@ namespace CallTracking.Core.Providers.Avanser
     {
         private readonly ApiExecutor _executor;
 
-        public AvanserClient(ApiExecutor executor) => _executor = executor ?? throw new ArgumentNullException(nameof(executor));
+        public AvanserClient(ApiExecutor executor, string defaultCountry = AvanserApi.DefaultCountry)
+        {
+            _executor = executor ?? throw new ArgumentNullException(nameof(executor));
+            DefaultCountry = string.IsNullOrWhiteSpace(defaultCountry) ? AvanserApi.DefaultCountry : defaultCountry.Trim().ToUpperInvariant();
+        }
+
+        /// <summary>The country of numbers typed without a country code (the connection's -DefaultCountry, AU unless given).</summary>
+        public string DefaultCountry { get; }
 
         /// <summary>A WebAPI action (getCDR…) with its parameters; the reply body as text.</summary>
         public Task<string> WebApiAsync(ApiOperation operation, string action, QueryBuilder? parameters, CancellationToken cancellationToken)

@@ -55,7 +55,10 @@ namespace CallTracking.Core.Providers.Avanser
 
         public override IResponseInterpreter CreateInterpreter(ConnectionOptions options) => new AvanserResponseInterpreter();
 
-        public override object CreateClient(ProviderSession session) => new AvanserClient(session.Executor);
+        public override object CreateClient(ProviderSession session) => new AvanserClient(session.Executor, session.DefaultCountry);
+
+        /// <summary>Numbers typed without a country code are Australian unless -DefaultCountry says otherwise.</summary>
+        public override string HomeCountry => AvanserApi.DefaultCountry;
 
         public override string DescribeUser(ConnectionOptions options)
             => options.Credential?.UserName ?? ("account " + (options.Setting(AvanserApi.AccountIdSetting) ?? "?"));

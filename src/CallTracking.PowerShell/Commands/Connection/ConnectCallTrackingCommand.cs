@@ -62,7 +62,7 @@ namespace CallTracking.PowerShell.Commands.Connection
         [Int32Transformation(nameof(MaxResponseMB))]
         public int? MaxResponseMB { get; set; }
 
-        /// <summary>Country (ISO 3166-1 alpha-2) for numbers typed without a country code; default US.</summary>
+        /// <summary>Country (ISO 3166-1 alpha-2) for numbers typed without a country code; default the provider's home country (its descriptor's HomeCountry).</summary>
         [Parameter]
         public string? DefaultCountry { get; set; }
 
@@ -95,6 +95,7 @@ namespace CallTracking.PowerShell.Commands.Connection
                     var sandbox = new CallTrackingSandbox(sandboxOptions);
                     options.OwnedResource = sandbox;
                     support.ConnectToSandbox(options, sandbox);
+                    if (parameters is ISandboxConnectParameters sandboxParameters) sandboxParameters.ApplyToSandbox(options);
                     options.PrimaryHandlerFactory = sandbox.CreateHandler;
                     options.IsSandbox = true;
                 }

@@ -10,12 +10,12 @@ namespace CallTracking.PowerShell.Providers.Avanser
 {
     /// <summary>
     /// Connect-CallTracking -Provider Avanser: the login (-Credential: the Telco API's HTTP Basic, and the WebAPI's with
-    /// -ClientId), or the WebAPI's token flow (-AccountId with -ApiKey and -ApiSecret as SecureStrings); one connection
+    /// -ClientId; -AccountId picks one of the login's accounts), or the WebAPI's token flow (-AccountId with -ApiKey and -ApiSecret as SecureStrings); one connection
     /// reaches both APIs (-TelcoBaseUri, -WebApiBaseUri override them). With -Sandbox: the sandbox login with its client id, and
     /// the size and timing of the emulator (-SandboxCallCount, -SandboxProvisioningDelaySec, -SandboxTokenLifetimeSec).
     /// </summary>
     [CmdletParameters(AvanserApi.ProviderName, "Connect-CallTracking")]
-    public sealed class AvanserConnectParameters : ProviderParameters, IConnectParameters
+    public sealed class AvanserConnectParameters : ProviderParameters, IConnectParameters, ISandboxConnectParameters
     {
         public const string LoginSet = "AvanserLogin";
         public const string TokenSet = "AvanserToken";
@@ -26,8 +26,10 @@ namespace CallTracking.PowerShell.Providers.Avanser
         [Credential]
         public PSCredential Credential { get; set; } = PSCredential.Empty;
 
-        /// <summary>The account to work in (a login may reach several); the token flow signs in to it (account_id).</summary>
+        /// <summary>The account to work in (a login may reach several): sent as account_id on every Telco API request; the token
+        /// flow signs in to it. With -Sandbox: 5995 (the default) or 5996, the sandbox login's second account.</summary>
         [Parameter(ParameterSetName = LoginSet)]
+        [Parameter(ParameterSetName = Base.ParameterSets.Sandbox)]
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [Alias("account_id")]
         public string? AccountId { get; set; }
@@ -79,6 +81,11 @@ namespace CallTracking.PowerShell.Providers.Avanser
             if (ApiSecret != null) options.Secrets[AvanserApi.ApiSecretSecret] = new SecretValue(ApiSecret);
             if (TelcoBaseUri != null) options.EndpointBaseUris[AvanserApi.TelcoApi] = TelcoBaseUri;
             if (WebApiBaseUri != null) options.EndpointBaseUris[AvanserApi.WebApi] = WebApiBaseUri;
+        }
+
+        public void ApplyToSandbox(ConnectionOptions options)
+        {
+            if (!string.IsNullOrWhiteSpace(AccountId)) options.Settings[AvanserApi.AccountIdSetting] = AccountId!.Trim();
         }
 
         public override ProviderOptions? ToOptions() => null;

@@ -15,7 +15,7 @@ namespace CallTracking.PowerShell.Commands.Callbacks
     /// Listens for AVANSER HTTP callbacks and SMS forwards on http://127.0.0.1:Port/Path/ (HttpListener, loopback only) and
     /// emits one AvanserCallRecord or AvanserSmsForward per request as it arrives, until -Count records, -TimeoutSec or Ctrl+C.
     /// Each request is answered at once (200 taken, 400 not a callback, 403 without the -Token, 413/414 too large, 503 after
-    /// -Count); the listener's threads only queue, this cmdlet writes on the pipeline thread. Malformed requests are
+    /// -Count); at most -MaxConnections connections stay open between requests; the listener's threads only queue, this cmdlet writes on the pipeline thread. Malformed requests are
     /// non-terminating NotACallback errors. The token is never shown (the URL in errors and SourceUri masks it).
     /// (In a folder named after its provider: the callbacks are AVANSER's.)
     /// </summary>
@@ -56,11 +56,21 @@ namespace CallTracking.PowerShell.Commands.Callbacks
         [ValidateRange(1024, 16 * 1024 * 1024)]
         public int? MaxRequestSize { get; set; }
 
+        /// <summary>
+        /// The most connections kept open between requests (default 64): beyond it, each answer closes its connection, so a
+        /// flood of senders holds a bounded number of sockets; no callback is refused for it.
+        /// </summary>
+        [Parameter]
+        [Int32Transformation(nameof(MaxConnections))]
+        [ValidateRange(1, 10000)]
+        public int? MaxConnections { get; set; }
+
         protected override void EndProcessing()
         {
             var prefix = AvanserCallbackListener.LoopbackPrefix(Port, Path);
             var options = new AvanserCallbackListenerOptions { MaxRecords = Count };
             if (MaxRequestSize.HasValue) options.MaxRequestBytes = MaxRequestSize.Value;
+            if (MaxConnections.HasValue) options.MaxConnections = MaxConnections.Value;
             using var token = Token is null ? null : new SecretValue(Token);
             using var listener = new AvanserCallbackListener(prefix, token, options);
             try
@@ -114,6 +124,8 @@ namespace CallTracking.PowerShell.Commands.Callbacks
             {
                 listener.Stop();
                 if (listener.Refused > 0) WriteVerboseLineSafe("Receive-CallEvent refused " + listener.Refused + " requests (403, 413, 414 or 503).");
+                if (listener.ClosedForConnectionLimit > 0)
+                    WriteVerboseLineSafe("Receive-CallEvent closed " + listener.ClosedForConnectionLimit + " connections after their answer (-MaxConnections " + options.MaxConnections + " were open).");
             }
             base.EndProcessing();
         }

@@ -18,6 +18,38 @@ Describe 'Get-CallLog on AVANSER' {
         @($ids | Sort-Object -Unique).Count | Should -Be 20000
     }
 
+    It 'renews a token that expires mid-listing (token flow on a loopback sandbox) and loses no record' {
+        $sb = Start-CallTrackingSandbox -Provider Avanser -SandboxCallCount 1500 -SandboxTokenLifetimeSec 1
+        try {
+            $key = ConvertTo-SecureString sandbox-api-key -AsPlainText -Force
+            $secret = ConvertTo-SecureString sandbox-api-secret -AsPlainText -Force
+            $token = Connect-CallTracking -Provider Avanser -AccountId 5995 -ApiKey $key -ApiSecret $secret -Name avan-token -PassThru `
+                -TelcoBaseUri $sb.BaseUri -WebApiBaseUri $sb.BaseUriFor('Avanser', 'WebApi')
+            $n = 0
+            # A slow consumer: the token (1 s) expires between pages.
+            $ids = @(Get-CallLog -Connection $token -Start $since -PageSize 500 | ForEach-Object {
+                $n++; if ($n % 500 -eq 0) { Start-Sleep -Milliseconds 1300 }; $_.Id })
+            $ids.Count | Should -Be 1500
+            @($ids | Sort-Object -Unique).Count | Should -Be 1500
+            @($sb.Requests | Where-Object Operation -eq 'Avanser.signIn').Count | Should -BeGreaterThan 1
+            Disconnect-CallTracking -Connection $token
+        }
+        finally { $sb | Stop-CallTrackingSandbox -Force }
+    }
+
+    It 'Export-Csv writes readable cells for the evaluation answers, the features and the raw fields' {
+        $path = Join-Path $TestDrive 'calls.csv'
+        Get-CallLog -Connection $avan -Start $since -First 20 -Evaluations -Features | Export-Csv -LiteralPath $path -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $path)
+        $rows.Count | Should -Be 20
+        $answered = @($rows | Where-Object Evaluations)
+        $answered.Count | Should -BeGreaterThan 0
+        $answered[0].Evaluations | Should -Match '^eval_\w+=[^;]*(; eval_\w+=[^;]*)*$'
+        $rows[0].Raw | Should -Match ('^id=' + $rows[0].Id + '; ')
+        $rows | ForEach-Object { $_.Raw + $_.Features + $_.Evaluations | Should -Not -Match 'System\.Collections' }
+        (Get-CallLog -Connection $avan -Start $since -First 1).Raw.id | Should -Be $rows[0].Id
+    }
+
     It '-First 7 -PageSize 3 gives the first 7 calls, typed' {
         $calls = @(Get-CallLog -Connection $avan -Start $since -First 7 -PageSize 3)
         $calls.Count | Should -Be 7

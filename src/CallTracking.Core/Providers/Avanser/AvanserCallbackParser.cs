@@ -179,7 +179,7 @@ namespace CallTracking.Core.Providers.Avanser
                 if (d is null || !(pair.Value is string value) || value.Length == 0 || IsPlaceholder(value)) continue;
                 Assign(call, d.Property, value, features);
             }
-            call.Features = features.Values.ToList();
+            call.Features = new AvanserCallFeatureList(features.Values.ToList());
             if (call.Analytics.ClientId is null && call.Analytics.UserCode != null && call.Analytics.SessionCode != null)
                 call.Analytics.ClientId = call.Analytics.UserCode + "." + call.Analytics.SessionCode;
             call.CreatedAt ??= call.UtcDate ?? call.CallDateUtc ?? call.UnixTime;

@@ -173,8 +173,8 @@ namespace CallTracking.Core.Providers.Avanser
                 else if (Index(pair.Key, F.FeatureNamePrefix) is int n) Feature(features, n).Name = N(pair.Key);
                 else if (Index(pair.Key, F.FeatureValuePrefix) is int m) Feature(features, m).Value = N(pair.Key);
             }
-            c.Evaluations = evaluations;
-            c.Features = new List<AvanserCallFeature>(features.Values);
+            c.Evaluations = new AvanserEvaluationAnswers(evaluations);
+            c.Features = new AvanserCallFeatureList(new List<AvanserCallFeature>(features.Values));
             return c;
         }
 

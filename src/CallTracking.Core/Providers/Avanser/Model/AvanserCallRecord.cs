@@ -33,7 +33,7 @@ namespace CallTracking.Core.Providers.Avanser
         public DateTimeOffset? UtcDate { get; set; }
         public string? Label { get; set; }
         /// <summary>Feature tracking #1 to #10 (cd_cpNN values with featNN names), only those the callback carried.</summary>
-        public IReadOnlyList<AvanserCallFeature> Features { get; set; } = Array.Empty<AvanserCallFeature>();
+        public IReadOnlyList<AvanserCallFeature> Features { get; set; } = AvanserCallFeatureList.Empty;
         public string? IvrSelections { get; set; }
         /// <summary>The dl: tags (dynamic numbers).</summary>
         public AvanserWebVisit Web { get; set; } = new AvanserWebVisit();
@@ -55,13 +55,32 @@ namespace CallTracking.Core.Providers.Avanser
         /// <summary>getCDR's date as sent with -LocalTime (the account's local time, no offset on the wire).</summary>
         public DateTime? LocalDate { get; set; }
         /// <summary>getCDR's eval_&lt;id&gt; answers (-Evaluations), by field name.</summary>
-        public IReadOnlyDictionary<string, string?> Evaluations { get; set; } = new Dictionary<string, string?>();
+        public IReadOnlyDictionary<string, string?> Evaluations { get; set; } = AvanserEvaluationAnswers.Empty;
         /// <summary>The callback URL as received (the token's value replaced by ***).</summary>
         public string? SourceUri { get; set; }
         /// <summary>The line number of the input (log line, pipeline item) it was read from; 0 when received by Receive-CallEvent.</summary>
         public long LineNumber { get; set; }
 
         public override string ToString() => Id;
+    }
+
+    /// <summary>
+    /// The feature pairs of a call. Its text is "name=value; name=value", so Export-Csv and string conversion give a
+    /// readable cell instead of a type name.
+    /// </summary>
+    public sealed class AvanserCallFeatureList : System.Collections.ObjectModel.ReadOnlyCollection<AvanserCallFeature>
+    {
+        public static readonly AvanserCallFeatureList Empty = new AvanserCallFeatureList(Array.Empty<AvanserCallFeature>());
+        public AvanserCallFeatureList(IList<AvanserCallFeature> features) : base(features) { }
+        public override string ToString() => string.Join("; ", this);
+    }
+
+    /// <summary>getCDR's evaluation answers by field name; its text is "eval_1=no; eval_2=4" (for Export-Csv).</summary>
+    public sealed class AvanserEvaluationAnswers : System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>
+    {
+        public static readonly AvanserEvaluationAnswers Empty = new AvanserEvaluationAnswers(new Dictionary<string, string?>());
+        public AvanserEvaluationAnswers(IDictionary<string, string?> answers) : base(answers) { }
+        public override string ToString() => string.Join("; ", System.Linq.Enumerable.Select(this, p => p.Key + "=" + p.Value));
     }
 
     /// <summary>One feature-tracking pair: featNN (name) and cd_cpNN (value).</summary>

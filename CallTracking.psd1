@@ -31,6 +31,7 @@
         'Start-CallTrackingSandbox'
         'Stop-CallTrackingSandbox'
         'Get-CallTrackingSandboxRequest'
+        'Send-CallTrackingSandboxEvent'
         'New-CallTrackingAccount'
         'Set-CallTrackingAccount'
         'Get-CallTrackingClient'
@@ -73,7 +74,8 @@
 - Safe by default: -WhatIf and -Confirm on every change, ConfirmImpact High on Remove-TrackingNumber and Stop-Call,
   purchases, releases and hang-ups are never retried blindly, secrets never appear in verbose output or errors.
 - Sandbox: Connect-CallTracking -Sandbox emulates TrackDrive in-process; Start-CallTrackingSandbox serves it on a
-  loopback port; Get-CallTrackingSandboxRequest shows what was sent.
+  loopback port; Get-CallTrackingSandboxRequest shows what was sent; Send-CallTrackingSandboxEvent makes it send
+  callbacks to a listener such as Receive-CallEvent.
 '@
         }
     }

@@ -59,16 +59,9 @@ if ($CallbackPort -eq 0) {
     $probe.Start(); $CallbackPort = $probe.LocalEndpoint.Port; $probe.Stop()
 }
 $target = [uri]"http://127.0.0.1:$CallbackPort/avanser/call"
-# The sandbox sends from a runspace of its own once the listener is up (a second later).
-$sender = [powershell]::Create().AddScript({
-        param($sb, $url)
-        Start-Sleep -Milliseconds 1000
-        [CallTracking.Sandbox.Avanser.AvanserSandboxExtensions]::SendAvanserCallbacksAsync($sb, $url, 3, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
-    }).AddArgument($sandbox).AddArgument($target)
-$sending = $sender.BeginInvoke()
+# The sandbox sends in the background as soon as the listener takes connections.
+$sandbox | Send-CallTrackingSandboxEvent -Uri $target -Count 3 -NoWait
 $received = @(Receive-CallEvent -Port $CallbackPort -Path /avanser/call -Count 3 -TimeoutSec 30)
-$null = $sender.EndInvoke($sending)
-$sender.Dispose()
 Write-Host ("{0} callbacks received" -f $received.Count)
 $received | Format-Table | Out-Host
 

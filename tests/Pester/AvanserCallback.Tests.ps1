@@ -50,6 +50,43 @@ BeforeAll {
 }
 
 Describe 'Receive-CallEvent' {
+    It 'Receive-CallEvent -Count 3 receives three callbacks the sandbox sends (Send-CallTrackingSandboxEvent -NoWait), typed' {
+        $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-send -PassThru
+        try {
+            $port = Get-FreePort
+            Send-CallTrackingSandboxEvent -Connection $avan -Uri "http://127.0.0.1:$port/avanser/call" -Count 3 -NoWait
+            $records = @(Receive-CallEvent -Port $port -Path /avanser/call -Count 3 -TimeoutSec 60)
+            $records.Count | Should -Be 3
+            $records | ForEach-Object { $_ | Should -BeOfType ([CallTracking.Core.Providers.Avanser.AvanserCallRecord]) }
+            @($records.Id | Sort-Object -Unique).Count | Should -Be 3
+            $records | ForEach-Object { $_.CalledNumber | Should -Match '^\+61\d{9}$'; $_.CreatedAt | Should -Not -BeNullOrEmpty; $_.CustomId | Should -Match '^ad-' }
+            # The tags of the seed list came filled in: the sentiment family is typed.
+            $records[0].Sentiment.Score | Should -BeOfType ([double])
+            $records[0].ClientId | Should -Be 5995
+
+            # SMS forwards, the sender waiting in the foreground while the listener runs in a thread job.
+            $smsPort = Get-FreePort
+            $module = (Get-Module CallTracking).Path
+            $job = Start-ThreadJob { param($p, $m) Import-Module $m; Receive-CallEvent -Port $p -Count 2 -TimeoutSec 60 } -ArgumentList $smsPort, $module
+            $sent = @(Send-CallTrackingSandboxEvent -Connection $avan -Uri "http://127.0.0.1:$smsPort/" -Count 2 -Kind Sms)
+            $sent.StatusCode | Should -Be @(200, 200)
+            $sms = @(Receive-Job $job -Wait -AutoRemoveJob)
+            $sms.Count | Should -Be 2
+            $sms | ForEach-Object { $_.GetType().Name | Should -Be 'AvanserSmsForward'; $_.ReceivedAt | Should -Not -BeNullOrEmpty; $_.FromNumber | Should -Match '^\+614' }
+        }
+        finally { Disconnect-CallTracking -Connection $avan }
+    }
+
+    It 'Send-CallTrackingSandboxEvent refuses another host, an unknown kind and a port nothing listens on, naming the parameter' {
+        $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-send-bad -PassThru
+        try {
+            { Send-CallTrackingSandboxEvent -Connection $avan -Uri http://example.com/cb -ErrorAction Stop } | Should -Throw '*-Uri*loopback*'
+            { Send-CallTrackingSandboxEvent -Connection $avan -Uri http://127.0.0.1:9/ -Kind Fax -ErrorAction Stop } | Should -Throw '*-Kind*Call, Sms*'
+            { Send-CallTrackingSandboxEvent -Connection $avan -Uri "http://127.0.0.1:$(Get-FreePort)/" -TimeoutSec 1 -ErrorAction Stop } | Should -Throw '*-Uri*nothing took a connection*'
+        }
+        finally { Disconnect-CallTracking -Connection $avan }
+    }
+
     It 'receives three callbacks sent from a background runspace and emits three typed records' {
         $port = Get-FreePort
         $base = "http://127.0.0.1:$port/avanser/call/"

@@ -18,7 +18,7 @@ namespace CallTracking.Sandbox.Avanser
     /// callback URIs), the WebAPI at /JSON (getTokenKey → signIn → token, or Basic + client_id; getCDR paged by last_id over
     /// computed calls; getAudio), and the data feed under /feed/ (JSON, CSV, XML).
     /// </summary>
-    public sealed class AvanserEmulator : ISandboxEmulator, IDisposable
+    public sealed class AvanserEmulator : ISandboxEmulator, ISandboxEventSource, IDisposable
     {
         public const string ProviderName = "Avanser";
         public const string TelcoEndpoint = "Telco";
@@ -173,6 +173,17 @@ namespace CallTracking.Sandbox.Avanser
 
         private static bool IsHttp(Uri u) => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps;
 
+        /// <summary>The callbacks Send-CallTrackingSandboxEvent sends: Call (HTTP callbacks of the newest calls), Sms (SMS forwards).</summary>
+        public IReadOnlyList<string> EventKinds { get; } = new[] { CallEvent, SmsEvent };
+
+        public const string CallEvent = "Call";
+        public const string SmsEvent = "Sms";
+
+        public long MaxEvents(string kind) => string.Equals(kind, SmsEvent, StringComparison.OrdinalIgnoreCase) ? 100_000 : Calls.Count;
+
+        public Task<IReadOnlyList<SandboxCallbackRecord>> SendEventsAsync(string kind, Uri url, int count, CancellationToken cancellationToken)
+            => string.Equals(kind, SmsEvent, StringComparison.OrdinalIgnoreCase) ? SendSmsForwardsAsync(url, count, cancellationToken) : SendCallCallbacksAsync(url, count, cancellationToken);
+
         /// <summary>Sends <paramref name="count"/> call callbacks (the newest calls, newest last) to <paramref name="url"/>: its
         /// [[tag]]s replaced, or the seed's full tag list appended when it has none.</summary>
         public async Task<IReadOnlyList<SandboxCallbackRecord>> SendCallCallbacksAsync(Uri url, int count, CancellationToken cancellationToken = default)
@@ -194,10 +205,13 @@ namespace CallTracking.Sandbox.Avanser
             var inv = CultureInfo.InvariantCulture;
             for (var i = 1; i <= count; i++)
             {
+                // The names of AvanserApi.SmsForwardFields (all assumed, as the callback's own tags), docs/wire-avanser.md.
+                var now = _clock.Now;
                 var values = new Dictionary<string, string>
                 {
-                    ["from"] = "+61-0412" + (345000 + i).ToString(inv), ["to"] = "+61-0400300000", ["message"] = "Sandbox SMS " + i.ToString(inv) + ": call me back please",
-                    ["date"] = AvanserCalls.Tz(_clock.Now, Options.TimeZoneOffset), ["clientid"] = Options.ClientId, ["smsid"] = (900000 + i).ToString(inv),
+                    ["smsid"] = (900000 + i).ToString(inv), ["clientid"] = Options.ClientId, ["bnum"] = "+61-0400300000", ["ani"] = "+61-0412" + (345000 + i).ToString(inv),
+                    ["message"] = "Sandbox SMS " + i.ToString(inv) + ": call me back please", ["tzdate"] = AvanserCalls.Tz(now, Options.TimeZoneOffset),
+                    ["unixtime"] = now.ToUnixTimeSeconds().ToString(inv), ["custom_id"] = "sms-line", ["custom_group"] = "mobile",
                 };
                 var text = url.OriginalString;
                 var query = string.Join("&", values.Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value)));

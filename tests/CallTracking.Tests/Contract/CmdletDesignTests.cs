@@ -15,7 +15,7 @@ public class CmdletDesignTests
         "Get-TrackingNumber", "New-TrackingNumber", "Set-TrackingNumber", "Remove-TrackingNumber",
         "Find-TrackingNumber", "Move-TrackingNumber", "Set-CallForwarding", "Remove-CallForwarding",
         "Get-CallLog", "Stop-Call", "Save-CallRecording", "Get-CallReport", "Get-CallStatistic",
-        "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox", "Get-CallTrackingSandboxRequest",
+        "Start-CallTrackingSandbox", "Stop-CallTrackingSandbox", "Get-CallTrackingSandboxRequest", "Send-CallTrackingSandboxEvent",
         // Accounts, agency, round robin, campaigns, visits, smart replacement and metro (one provider each so far).
         "New-CallTrackingAccount", "Set-CallTrackingAccount", "Get-CallTrackingClient", "Get-CallTrackingBalance",
         "Add-RoundRobinTarget", "Get-RoundRobinTarget", "Set-RoundRobinTarget", "Remove-RoundRobinTarget",

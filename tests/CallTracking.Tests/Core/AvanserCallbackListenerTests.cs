@@ -204,4 +204,31 @@ public class AvanserCallbackListenerTests
             foreach (var c in sockets) c.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Stopping_right_after_the_last_record_still_sends_every_taken_callback_its_200()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            const int n = 40;
+            // The answers wait a little after their record is queued: the reader stops inside that window.
+            using var listener = Start(out var prefix, options: new AvanserCallbackListenerOptions { MaxRecords = n, PauseBeforeAnswer = TimeSpan.FromMilliseconds(200) });
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = n }) { Timeout = TimeSpan.FromSeconds(30) };
+            // The reader stops the listener the moment it has the last record, as Receive-CallEvent -Count does.
+            var reader = Task.Run(() =>
+            {
+                var taken = 0;
+                foreach (var e in listener.Events.GetConsumingEnumerable())
+                    if (e.Record != null && ++taken == n) { listener.Stop(); listener.Dispose(); break; }
+                return taken;
+            });
+            var replies = await Task.WhenAll(Enumerable.Range(1, n).Select(async i =>
+            {
+                try { return (int)(await client.GetAsync(prefix + "?callid=" + i)).StatusCode; }
+                catch (HttpRequestException) { return -1; }
+            }));
+            Assert.Equal(n, await reader);
+            Assert.All(replies, code => Assert.Equal(200, code));
+        }
+    }
 }

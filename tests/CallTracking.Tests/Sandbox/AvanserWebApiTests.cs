@@ -221,7 +221,7 @@ public class AvanserWebApiTests
         var sms = await s.Emulator.SendSmsForwardsAsync(new Uri("https://client.example/sms?token=abc"), 2);
         Assert.Equal(2, sms.Count);
         var forward = System.Web.HttpUtility.ParseQueryString(s.Sink.Received[4].Url.Query);
-        foreach (var name in new[] { "token", "from", "to", "message", "date", "clientid", "smsid" }) Assert.NotNull(forward[name]);
+        foreach (var name in new[] { "token", "smsid", "clientid", "bnum", "ani", "message", "tzdate", "unixtime", "custom_id", "custom_group" }) Assert.NotNull(forward[name]);
         Assert.DoesNotContain("abc", s.Sandbox.Callbacks.Sent[4].Url); // the token is a secret name: redacted in the record
     }
 

@@ -192,6 +192,9 @@ namespace CallTracking.Core.Providers.Avanser
         public static readonly IReadOnlyList<string> SmsFromAliases = new[] { "ani", "from", "sender" };
         public static readonly IReadOnlyList<string> SmsToAliases = new[] { "bnum", "to", "recipient" };
 
+        /// <summary>[assumed] Other names of the time received (ISO 8601) a hand-written forward URL may use.</summary>
+        public static readonly IReadOnlyList<string> SmsDateAliases = new[] { "tzdate", "date", "received" };
+
         /// <summary>The query parameter Receive-CallEvent -Token checks (a secret: never shown, never kept in Raw). [assumed]: the
         /// customer adds token=… to the URL they give AVANSER, as the seed's example URL shows any fixed parameter may be.</summary>
         public const string CallbackTokenParameter = "token";

@@ -50,6 +50,8 @@ namespace CallTracking.Core.Providers.Avanser
         /// never under-counts the connections really open.
         /// </summary>
         public TimeSpan KeepAliveWindow { get; set; } = TimeSpan.FromSeconds(20);
+        /// <summary>Tests only: a pause between queuing a record and answering 200 (widens the window Stop must respect).</summary>
+        internal TimeSpan PauseBeforeAnswer { get; set; }
         /// <summary>Events held for the reader; beyond this a request is answered 503 (AVANSER retries) instead of growing memory.</summary>
         public int MaxQueuedEvents { get; set; } = 100_000;
         /// <summary>Records accepted in all (Receive-CallEvent -Count); later callbacks are answered 503 and not taken. Null: no limit.</summary>
@@ -74,6 +76,8 @@ namespace CallTracking.Core.Providers.Avanser
         private long _accepted;
         private long _refused;
         private long _closedForLimit;
+        // Requests being handled: Stop lets them finish, so a record taken always has its 200 sent.
+        private int _inFlight;
         // Kept-alive connections by remote endpoint (one TCP connection each), with the time of their last answer.
         private readonly ConcurrentDictionary<string, long> _keptAlive = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         private static readonly TimeSpan ServerIdleTimeout = TimeSpan.FromSeconds(15);
@@ -136,6 +140,7 @@ namespace CallTracking.Core.Providers.Avanser
                 HttpListenerContext context;
                 try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
                 catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is InvalidOperationException) { return; }
+                Interlocked.Increment(ref _inFlight);
                 try { await HandleAsync(context).ConfigureAwait(false); }
                 catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException || ex is InvalidOperationException)
                 {
@@ -148,6 +153,7 @@ namespace CallTracking.Core.Providers.Avanser
                     TryAdd(new AvanserCallbackEvent(null, "could not be handled: " + ex.GetType().Name + ": " + ex.Message, "?", null));
                     try { context.Response.KeepAlive = false; Answer(context, 500, "error"); } catch (Exception) { }
                 }
+                finally { Interlocked.Decrement(ref _inFlight); }
             }
         }
 
@@ -157,6 +163,7 @@ namespace CallTracking.Core.Providers.Avanser
             var rawUrl = request.RawUrl ?? "/";
             var remote = request.RemoteEndPoint?.ToString();
             var shown = AvanserCallbackParser.RedactToken(rawUrl.Length > 200 ? rawUrl.Substring(0, 200) + "…" : rawUrl);
+            if (_stop.IsCancellationRequested) { Refuse(context, 503, "no longer receiving", shown, remote); return; }
             if (rawUrl.Length > _options.MaxRequestBytes) { Refuse(context, 414, "URI too long", shown, remote); return; }
             var query = rawUrl;
             if (request.HasEntityBody)
@@ -181,6 +188,7 @@ namespace CallTracking.Core.Providers.Avanser
             if (max.HasValue && Interlocked.Increment(ref _accepted) > max.Value) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "no longer receiving", shown, remote); return; }
             if (!max.HasValue) Interlocked.Increment(ref _accepted);
             if (!TryAdd(new AvanserCallbackEvent(record, null, shown, remote))) { Interlocked.Decrement(ref _accepted); Refuse(context, 503, "busy", shown, remote); return; }
+            if (_options.PauseBeforeAnswer > TimeSpan.Zero) await Task.Delay(_options.PauseBeforeAnswer).ConfigureAwait(false);
             Answer(context, 200, "OK");
         }
 
@@ -288,6 +296,10 @@ namespace CallTracking.Core.Providers.Avanser
         {
             if (_stop.IsCancellationRequested) return;
             _stop.Cancel();
+            // A record queued before its 200 is sent: let the answers in flight go out before the listener closes their
+            // connections (else a sender sees a reset for a callback that was taken, and sends it again).
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Volatile.Read(ref _inFlight) > 0 && waited.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(5);
             try { _listener.Stop(); } catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException) { }
             try { Task.WaitAll(_workers, TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
             _events.CompleteAdding();

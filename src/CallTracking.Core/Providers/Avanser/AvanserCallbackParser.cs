@@ -273,7 +273,7 @@ namespace CallTracking.Core.Providers.Avanser
 
         private static AvanserSmsForward ReadSms(Dictionary<string, object?> raw, Func<string[], string?> get, string source, long lineNumber)
         {
-            var received = Date(get(new[] { "tzdate" }) ?? string.Empty);
+            var received = Date(get(AvanserApi.SmsDateAliases.ToArray()) ?? string.Empty);
             var unix = Unix(get(new[] { "unixtime" }) ?? string.Empty);
             var from = get(AvanserApi.SmsFromAliases.ToArray());
             var to = get(AvanserApi.SmsToAliases.ToArray());

@@ -33,18 +33,7 @@ namespace CallTracking.PowerShell.Commands.Sandbox
 
         protected override void ProcessRecord()
         {
-            CallTrackingSandbox? sandbox = Sandbox;
-            if (ParameterSetName != ParameterSets.Sandbox)
-            {
-                var connection = ResolveConnection();
-                sandbox = connection.SandboxInstance as CallTrackingSandbox;
-                if (sandbox is null)
-                {
-                    WriteItemError(new CallTrackingArgumentException("Connection", connection.Name + " (" + connection.Provider + ", " + connection.BaseUri + ")",
-                        "a connection made with Connect-CallTracking -Sandbox: only an in-process sandbox records what it receives here (for a loopback sandbox, pass the object Start-CallTrackingSandbox returned as -Sandbox)"), connection);
-                    return;
-                }
-            }
+            var sandbox = ResolveSandbox(ParameterSetName == ParameterSets.Sandbox ? Sandbox : null, out _);
             if (sandbox is null) return;
 
             var log = sandbox.Requests;

@@ -73,7 +73,12 @@
   cell is an error for that row only, never a silent default.
 - Safe by default: -WhatIf and -Confirm on every change, ConfirmImpact High on Remove-TrackingNumber and Stop-Call,
   purchases, releases and hang-ups are never retried blindly, secrets never appear in verbose output or errors.
-- Sandbox: Connect-CallTracking -Sandbox emulates TrackDrive in-process; Start-CallTrackingSandbox serves it on a
+- AvidTrak end to end: every method of its API (numbers, purchases, forwarding, transfers between clients, round robin,
+  lite campaigns, visit data, smart replacement, metro sites, accounts and balances), batched requests for CSV rows.
+- AVANSER end to end: Telco provisioning with asynchronous requests (New-/Set-/Remove-TrackingNumber -Wait,
+  Get-/Wait-ProvisioningRequest), WebAPI call reporting (Get-CallLog over getCDR, Save-CallRecording), HTTP callbacks and
+  SMS forwards (New-CallbackUriTemplate, ConvertFrom-CallbackUri, Receive-CallEvent), data feeds (Get-CallDataFeed).
+- Sandbox: Connect-CallTracking -Sandbox emulates each provider in-process; Start-CallTrackingSandbox serves them on a
   loopback port; Get-CallTrackingSandboxRequest shows what was sent; Send-CallTrackingSandboxEvent makes it send
   callbacks to a listener such as Receive-CallEvent.
 '@

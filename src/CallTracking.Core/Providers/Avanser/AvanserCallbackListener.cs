@@ -81,6 +81,7 @@ namespace CallTracking.Core.Providers.Avanser
         // Kept-alive connections by remote endpoint (one TCP connection each), with the time of their last answer.
         private readonly ConcurrentDictionary<string, long> _keptAlive = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         private static readonly TimeSpan ServerIdleTimeout = TimeSpan.FromSeconds(15);
+        private TimeSpan _keepAliveWindow;
 
         public AvanserCallbackListener(string prefix, SecretValue? token, AvanserCallbackListenerOptions? options = null)
         {
@@ -126,8 +127,9 @@ namespace CallTracking.Core.Providers.Avanser
 
         public void Start()
         {
-            SetServerIdleTimeout();
             _listener.Start();
+            // Counted at least as long as the server keeps an idle connection: http.sys's default 2 minutes if it could not be set.
+            _keepAliveWindow = SetServerIdleTimeout() ? _options.KeepAliveWindow : TimeSpan.FromSeconds(Math.Max(_options.KeepAliveWindow.TotalSeconds, 125));
             var n = Math.Max(1, _options.MaxConcurrentRequests);
             _workers = new Task[n];
             for (var i = 0; i < n; i++) _workers[i] = Task.Run(WorkAsync);
@@ -243,11 +245,13 @@ namespace CallTracking.Core.Providers.Avanser
 
         // http.sys (Windows) keeps an idle connection 2 minutes by default: bring it to the managed listener's 15 s, which
         // KeepAliveWindow counts on. The managed HttpListener (Linux, macOS) has 15 s built in and ignores the setting.
-        private void SetServerIdleTimeout()
+        private bool SetServerIdleTimeout()
         {
-            if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return;
-            try { _listener.TimeoutManager.IdleConnection = ServerIdleTimeout; }
-            catch (Exception ex) when (ex is PlatformNotSupportedException || ex is HttpListenerException || ex is ObjectDisposedException) { }
+            if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return true;
+            // Best effort, once the listener runs (http.sys has its URL group then): a listener without it still works, with
+            // http.sys's own 2-minute idle timeout.
+            try { _listener.TimeoutManager.IdleConnection = ServerIdleTimeout; return true; }
+            catch (Exception) { return false; }
         }
 
         /// <summary>
@@ -274,7 +278,7 @@ namespace CallTracking.Core.Providers.Avanser
 
         private void PurgeIdle()
         {
-            var oldest = DateTime.UtcNow.Ticks - _options.KeepAliveWindow.Ticks;
+            var oldest = DateTime.UtcNow.Ticks - _keepAliveWindow.Ticks;
             foreach (var entry in _keptAlive)
                 if (entry.Value < oldest) _keptAlive.TryRemove(entry.Key, out _);
         }

@@ -83,6 +83,15 @@ Describe 'New-TrackingNumber on AVANSER' {
         @(Get-TrackingNumber -Connection $conn -CustomGroup batch).Count | Should -Be 20
     }
 
+    It 'provisions the very number piped from Find-TrackingNumber' {
+        $stock = Find-TrackingNumber -Connection $conn -NumberClass GEO -Limit 3 | Select-Object -Last 1
+        $done = $stock | New-TrackingNumber -Connection $conn -ServiceType VoiceMail -Recording hello.wav -CustomId from-stock -Wait
+        $done.State | Should -Be 'Completed'
+        $done.Number | Should -Be $stock.Number
+        (Get-TrackingNumber -Connection $conn -CustomId from-stock).Number | Should -Be $stock.Number
+        @(Find-TrackingNumber -Connection $conn -NumberClass GEO -Limit 100).Number | Should -Not -Contain $stock.Number
+    }
+
     It 'returns the pending request at once without -Wait, and Wait-ProvisioningRequest takes it from the pipeline' {
         $r = New-TrackingNumber -Connection $conn -ServiceType Transfer -AnswerPoint +61299990000 -CustomId pipe-1 -Force
         $r.State | Should -Be 'Pending'

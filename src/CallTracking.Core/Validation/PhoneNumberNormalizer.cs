@@ -106,6 +106,27 @@ namespace CallTracking.Core.Validation
             }
         }
 
+        /// <summary>
+        /// The country calling code and the number as dialled inside its country, trunk prefix included where the country
+        /// uses one: +61289996235 → (61, 0289996235), +611800100000 → (61, 1800100000), +442079460018 → (44, 02079460018).
+        /// Throws an argument error naming <paramref name="parameterName"/> for anything that is not E.164.
+        /// </summary>
+        public static (int CountryCode, string NationalDialled) NationalDialled(string e164, string parameterName)
+        {
+            try
+            {
+                var util = Util.Value;
+                if (e164 is null || !e164.StartsWith("+", StringComparison.Ordinal)) throw new NumberParseException(ErrorType.INVALID_COUNTRY_CODE, "not E.164");
+                var number = util.Parse(e164, "ZZ");
+                var national = new string(util.Format(number, PhoneNumberFormat.NATIONAL).Where(char.IsDigit).ToArray());
+                return (number.CountryCode, national.Length == 0 ? util.GetNationalSignificantNumber(number) : national);
+            }
+            catch (NumberParseException)
+            {
+                throw new CallTrackingArgumentException(parameterName, e164, "a phone number in E.164 form (+15551234567)");
+            }
+        }
+
         /// <summary>+1 and ten digits with an area code that starts 2–9: already E.164.</summary>
         private static bool IsNorthAmericanE164(string s)
         {

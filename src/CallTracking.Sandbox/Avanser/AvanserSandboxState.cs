@@ -227,7 +227,15 @@ namespace CallTracking.Sandbox.Avanser
             return pick;
         }
 
-        internal static bool NumbersEqual(string a, string b) => Digits(a) == Digits(b);
+        /// <summary>Equal numbers in either form: +61-0289996235 (the Telco API's, trunk 0 kept) or +61289996235 (E.164).</summary>
+        internal static bool NumbersEqual(string a, string b) => Canonical(a) == Canonical(b);
+
+        private static string Canonical(string s)
+        {
+            var dash = s.IndexOf('-');
+            if (dash < 0) return Digits(s);
+            return Digits(s.Substring(0, dash)) + Digits(s.Substring(dash + 1)).TrimStart('0');
+        }
 
         private static string Digits(string s) => new string(s.Where(char.IsDigit).ToArray());
 

@@ -112,11 +112,12 @@ public class AvanserProvisioningTests
             var b = body.RootElement;
             Assert.Equal("Transfer", b.GetProperty("service_type").GetString());
             Assert.Equal("GEO", b.GetProperty("number_class").GetString());
-            Assert.Equal("+61299990000", b.GetProperty("target").GetString());
+            // Numbers go in the Telco API's own form, +CC-LOCAL with the trunk 0 [seed].
+            Assert.Equal("+61-0299990000", b.GetProperty("target").GetString());
             Assert.Equal("ad-9", b.GetProperty("custom_id").GetString());
             Assert.Equal("online", b.GetProperty("custom_group").GetString());
             Assert.Equal("ops@example.com", b.GetProperty("email_notifications")[0].GetString());
-            Assert.Equal("+61400111222", b.GetProperty("sms_notifications")[0].GetString());
+            Assert.Equal("+61-0400111222", b.GetProperty("sms_notifications")[0].GetString());
             Assert.Equal("https://example.com/cb?caller=[[ani]]&custom_id=[[tag]]", b.GetProperty("callback_uri").GetString());
         }
         Assert.StartsWith("PR", request.Id);
@@ -135,6 +136,26 @@ public class AvanserProvisioningTests
         var listed = await rig.Client.ListRequestsAsync(new AvanserRequestQuery { Status = "completed" }, CancellationToken.None);
         Assert.Equal("completed", rig.Last.Query["status"]);
         Assert.Contains(listed, r => r.Id == request.Id);
+    }
+
+    [Fact]
+    public async Task New_TrackingNumber_takes_a_number_of_the_stock_in_any_form()
+    {
+        using var rig = new Rig();
+        var stock = (await rig.Client.SearchNumbersAsync(new NumberSearch { Options = new AvanserStockSearch { NumberClass = "TOLLFREE" } }, CancellationToken.None)).ToList();
+        var wanted = stock[1].Number; // E.164, as Find-TrackingNumber shows it
+        var purchase = new NumberPurchase { Options = new AvanserServiceRequest { ServiceType = "VoiceMail", Recording = "hello.wav", NumberClass = "TOLLFREE", Number = wanted } };
+        var request = await rig.Client.RequestNumberAsync(purchase, CancellationToken.None);
+        using (var body = JsonDocument.Parse(rig.Last.Body!))
+            Assert.Equal("+61-" + wanted.Substring(3), body.RootElement.GetProperty("number").GetString()); // toll-free: no trunk 0
+        Assert.Equal(wanted, request.Number);
+
+        var geo = (await rig.Client.SearchNumbersAsync(new NumberSearch { Options = new AvanserStockSearch { NumberClass = "GEO" } }, CancellationToken.None)).First().Number;
+        var national = "0" + geo.Substring(3); // 02 8970 0000 typed as a national number
+        var second = await rig.Client.RequestNumberAsync(new NumberPurchase { Options = new AvanserServiceRequest { ServiceType = "VoiceMail", Recording = "a.wav", Number = national } }, CancellationToken.None);
+        using (var body = JsonDocument.Parse(rig.Last.Body!))
+            Assert.Equal("+61-" + national, body.RootElement.GetProperty("number").GetString());
+        Assert.Equal(geo, second.Number);
     }
 
     [Fact]

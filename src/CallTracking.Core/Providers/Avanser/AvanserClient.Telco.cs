@@ -228,7 +228,8 @@ namespace CallTracking.Core.Providers.Avanser
             if (t.StartsWith("+", StringComparison.Ordinal) && t.IndexOf('-') > 0) return t; // already the wire form
             if (!PhoneNumberNormalizer.TryNormalize(t, DefaultCountry, out var e164, out _) || e164 is null)
                 throw new CallTrackingArgumentException(parameter, text, "a phone number (+61289996235, or a national number of the connection's -DefaultCountry " + DefaultCountry + " such as 02 8999 6235)");
-            return e164;
+            var (cc, national) = PhoneNumberNormalizer.NationalDialled(e164, parameter);
+            return "+" + cc.ToString(CultureInfo.InvariantCulture) + "-" + national;
         }
 
         /// <summary>A number from the Telco API as E.164 (+61-0289996235 → +61289996235); as sent when it does not read.</summary>

@@ -3,7 +3,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:avan = Connect-CallTracking -Provider Avanser -Sandbox -SandboxCallCount 20000 -Name avan-log -PassThru
-    # The sandbox's calls lie in the 90 days before now: a year back reaches them all.
+    # The sandbox's calls lie in the 60 days before the hour: a year back reaches them all (the default window too).
     $script:since = (Get-Date).AddYears(-1)
 }
 
@@ -16,6 +16,10 @@ Describe 'Get-CallLog on AVANSER' {
         $ids = @(Get-CallLog -Connection $avan -Start $since | ForEach-Object Id)
         $ids.Count | Should -Be 20000
         @($ids | Sort-Object -Unique).Count | Should -Be 20000
+    }
+
+    It 'returns every sandbox CDR without -Start (the default window holds them all)' {
+        (Get-CallLog -Connection $avan | Measure-Object).Count | Should -Be 20000
     }
 
     It 'renews a token that expires mid-listing (token flow on a loopback sandbox) and loses no record' {

@@ -58,7 +58,9 @@ namespace CallTracking.Sandbox.Avanser
         /// <summary>The id before the first call's.</summary>
         public long FirstCallId { get; set; } = 67_640_000;
 
-        public TimeSpan CallSpan { get; set; } = TimeSpan.FromDays(90);
+        /// <remarks>60 days: well inside Get-CallLog's default window (the 90 days before now) even though the anchor is
+        /// the start of the hour, so a listing without -Start returns every call.</remarks>
+        public TimeSpan CallSpan { get; set; } = TimeSpan.FromDays(60);
 
         /// <summary>Days of calls the data feed gives by default, ending at the anchor.</summary>
         public int FeedDays { get; set; } = 1;

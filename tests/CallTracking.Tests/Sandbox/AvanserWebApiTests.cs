@@ -92,7 +92,7 @@ public class AvanserWebApiTests
         var ra = await a.WebAsync(query, basic: true);
         Assert.Equal(ra.Text, (await b.WebAsync(query, basic: true)).Text);
         var calls = ra.Json.GetProperty("calls").EnumerateArray().ToList();
-        Assert.InRange(calls.Count, 40, 70); // 5000 calls over 90 days: ~55 a day
+        Assert.InRange(calls.Count, 65, 100); // 5000 calls over 60 days: ~83 a day
         Assert.All(calls, c => Assert.StartsWith("2024-03-14 ", c.GetProperty("date").GetString()));
         var first = calls[0];
         foreach (var f in new[] { "id", "date", "duration", "answer_number", "answer_name", "target_number", "target_name", "caller_number", "country", "state", "location",
@@ -145,7 +145,7 @@ public class AvanserWebApiTests
         Assert.Equal(404, (await s.SendAsync(HttpMethod.Get, new Uri(s.Feed, "calls.pdf"))).Status);
 
         var fromJson = json.Json.EnumerateArray().Select(o => o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? "" : p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())).ToList();
-        Assert.InRange(fromJson.Count, 40, 70);
+        Assert.InRange(fromJson.Count, 65, 100); // a day of 5000 calls over 60 days
         var seedFields = new[] { "call_audio_url", "call_connection_duration", "call_direction", "call_duration", "call_end_time", "call_has_audio", "call_id", "call_is_artic", "call_local_time",
             "call_param_01", "call_param_02", "call_param_03", "call_param_04", "call_param_05", "call_param_06", "call_param_07", "call_param_08", "call_param_09",
             "call_start_time", "call_status", "call_status_code", "call_talk_duration", "call_timezone", "call_tz_end_time", "call_tz_start_time", "call_u_end_time", "call_u_start_time",

@@ -27,29 +27,95 @@ namespace CallTracking.Core.Capabilities
         Task<long> ExportCallsCsvAsync(CallLogQuery query, Stream destination, System.Action<PageProgress>? observer, CancellationToken cancellationToken);
     }
 
-    /// <summary>Save-CallRecording: a call's recording, read whole under the connection's response cap (-MaxResponseMB).</summary>
+    /// <summary>Save-CallRecording: a call's recording, streamed to its file (or read whole, when the provider sends it so).</summary>
     public interface ICallRecordings
     {
-        /// <summary>The recording's bytes and media type (null when the reply names none); a NotFound error when the call has none.</summary>
+        /// <summary>The recording and its media type (null when the reply names none), its body not yet read: copy it with
+        /// <see cref="CallRecording.CopyToAsync"/>, then dispose it. A NotFound error when the call has none.</summary>
         Task<CallRecording> GetRecordingAsync(string callId, CancellationToken cancellationToken);
     }
 
-    /// <summary>A downloaded recording.</summary>
-    public sealed class CallRecording
+    /// <summary>A recording being downloaded: its bytes (read whole) or the reply's stream (read once, by <see cref="CopyToAsync"/>).</summary>
+    public sealed class CallRecording : System.IDisposable
     {
+        private readonly byte[]? _content;
+        private Stream? _stream;
+        private System.IDisposable? _owner;
+
         public CallRecording(string callId, byte[] content, string? mediaType, string extension)
         {
             CallId = callId;
-            Content = content;
+            _content = content;
+            Length = content.LongLength;
+            MediaType = mediaType;
+            Extension = extension;
+        }
+
+        /// <summary>A recording still on the wire: <paramref name="content"/> is read by <see cref="CopyToAsync"/>;
+        /// <paramref name="owner"/> (the HTTP reply) is released by Dispose.</summary>
+        public CallRecording(string callId, Stream content, long? length, string? mediaType, string extension, System.IDisposable? owner)
+        {
+            CallId = callId;
+            _stream = content;
+            _owner = owner;
+            Length = length;
             MediaType = mediaType;
             Extension = extension;
         }
 
         public string CallId { get; }
-        public byte[] Content { get; }
+        /// <summary>The announced length (null when the reply does not say).</summary>
+        public long? Length { get; }
         public string? MediaType { get; }
         /// <summary>The file extension for the media type (".wav", ".mp3"), with its dot.</summary>
         public string Extension { get; }
+
+        /// <summary>
+        /// Writes the recording to <paramref name="destination"/> and returns the bytes written. A streamed body is read once,
+        /// in 80 KB pieces, each of which must arrive within <paramref name="readTimeout"/> (a stalled download fails instead
+        /// of hanging); memory stays one buffer whatever the recording's size.
+        /// </summary>
+        public async Task<long> CopyToAsync(Stream destination, System.TimeSpan readTimeout, CancellationToken cancellationToken)
+        {
+            if (destination is null) throw new System.ArgumentNullException(nameof(destination));
+            if (_content != null)
+            {
+                await destination.WriteAsync(_content, 0, _content.Length, cancellationToken).ConfigureAwait(false);
+                return _content.LongLength;
+            }
+            var source = _stream ?? throw new System.InvalidOperationException("The recording of call " + CallId + " was already read.");
+            _stream = null;
+            var buffer = new byte[81920];
+            long total = 0;
+            while (true)
+            {
+                int read;
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    if (readTimeout > System.TimeSpan.Zero && readTimeout != Timeout.InfiniteTimeSpan) wait.CancelAfter(readTimeout);
+                    try { read = await source.ReadAsync(buffer, 0, buffer.Length, wait.Token).ConfigureAwait(false); }
+                    catch (System.OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new System.TimeoutException("The recording of call " + CallId + " stalled: no data for " + readTimeout.TotalSeconds + " s after " + total + " bytes.");
+                    }
+                }
+                if (read == 0) break;
+                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                total += read;
+            }
+            if (Length.HasValue && total != Length.Value)
+                throw new IOException("The recording of call " + CallId + " ended after " + total + " of the " + Length.Value + " bytes announced.");
+            return total;
+        }
+
+        public void Dispose()
+        {
+            _stream?.Dispose();
+            _stream = null;
+            var owner = _owner;
+            _owner = null;
+            owner?.Dispose();
+        }
     }
 
     /// <summary>Stop-Call.</summary>

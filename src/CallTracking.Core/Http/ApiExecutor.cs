@@ -224,6 +224,8 @@ namespace CallTracking.Core.Http
         private async Task<Exchange> ExchangeAsync(HttpRequestMessage message, ApiRequest request, ApiEndpoint endpoint, CancellationToken user, CancellationTokenSource timeout)
         {
             var response = await SendOnceAsync(message, request, endpoint, user, timeout).ConfigureAwait(false);
+            var streamed = await TryStreamAsync(response, request).ConfigureAwait(false);
+            if (streamed != null) return streamed;
             var body = await ReadBodyAsync(response, request, user, timeout).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var mediaType = body.Headers.ContentType?.MediaType;
@@ -255,6 +257,25 @@ namespace CallTracking.Core.Http
             catch (Exception ex)
             {
                 throw TransportFailure(request, ex, timedOut: timeout.IsCancellationRequested, requestWritten: null);
+            }
+        }
+
+        /// <summary>A download's successful reply of a media type it streams: handed over unread (see ApiRequest.StreamWhen).</summary>
+        private async Task<Exchange?> TryStreamAsync(HttpResponseMessage response, ApiRequest request)
+        {
+            var status = (int)response.StatusCode;
+            if (request.StreamWhen is null || status < 200 || status > 299 || response.Content is null) return null;
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!request.StreamWhen(mediaType)) return null;
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                return new Exchange(status, null, new ApiResponse(status, stream, response.Content.Headers.ContentLength, mediaType, response));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                response.Dispose();
+                throw TransportFailure(request, ex, timedOut: false, requestWritten: true);
             }
         }
 

@@ -33,6 +33,12 @@ namespace CallTracking.Core.Http
         public string? ContentType { get; set; }
         /// <summary>The object concerned, for messages ("+18005550100", "call 42").</summary>
         public string? Target { get; set; }
+        /// <summary>
+        /// For a download: a successful (2xx) reply whose media type this accepts is handed over as a stream once its
+        /// headers are in (<see cref="ApiResponse.BodyStream"/>), not read into memory and not judged by the interpreter
+        /// (a file is not an error body); any other reply is read and judged as usual. The retries end with the headers.
+        /// </summary>
+        public Func<string?, bool>? StreamWhen { get; set; }
 
         /// <summary>A new message for one attempt, against <paramref name="baseUri"/>.</summary>
         public HttpRequestMessage CreateMessage(Uri baseUri, int attempt)

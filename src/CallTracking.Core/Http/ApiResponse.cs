@@ -19,8 +19,23 @@ namespace CallTracking.Core.Http
             _owner = owner;
         }
 
+        /// <summary>A reply handed over unread (<see cref="ApiRequest.StreamWhen"/>): <see cref="Body"/> is empty, the
+        /// content is read from <paramref name="bodyStream"/>; disposing the response closes it.</summary>
+        public ApiResponse(int status, System.IO.Stream bodyStream, long? length, string? mediaType, IDisposable owner)
+        {
+            Status = status;
+            BodyStream = bodyStream;
+            Length = length;
+            MediaType = mediaType;
+            _owner = owner;
+        }
+
         public int Status { get; }
         public ReadOnlyMemory<byte> Body { get; }
+        /// <summary>The unread body of a streamed reply, or null.</summary>
+        public System.IO.Stream? BodyStream { get; }
+        /// <summary>A streamed reply's announced length, when it has one.</summary>
+        public long? Length { get; }
         public string? MediaType { get; }
 
         public void Dispose()

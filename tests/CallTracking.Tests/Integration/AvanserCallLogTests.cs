@@ -144,8 +144,11 @@ public class AvanserCallLogTests
         Assert.Equal(3, with.Count);
         foreach (var call in with)
         {
-            var r = await recordings.GetRecordingAsync(call.Id, CancellationToken.None);
-            Assert.Equal(AvanserCalls.Audio(long.Parse(call.Id)), r.Content);
+            using var r = await recordings.GetRecordingAsync(call.Id, CancellationToken.None);
+            using var file = new MemoryStream();
+            var written = await r.CopyToAsync(file, TimeSpan.FromSeconds(10), CancellationToken.None);
+            Assert.Equal(AvanserCalls.Audio(long.Parse(call.Id)), file.ToArray());
+            Assert.Equal(file.Length, written);
             Assert.Equal("audio/wav", r.MediaType);
             Assert.Equal(".wav", r.Extension);
         }
@@ -154,5 +157,83 @@ public class AvanserCallLogTests
         Assert.Equal(CallTrackingErrorKind.NotFound, e.Kind);
         Assert.DoesNotContain(AvanserOptions.DefaultApiSecret, e.Message);
         await Assert.ThrowsAsync<CallTrackingArgumentException>(() => recordings.GetRecordingAsync("x/../1", CancellationToken.None));
+    }
+
+    /// <summary>A server that answers getAudio with a recording of <paramref name="size"/> bytes of audio/mpeg, made as it is read.</summary>
+    private sealed class BigAudioHandler : HttpMessageHandler
+    {
+        private readonly long _size;
+        public BigAudioHandler(long size) => _size = size;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new StreamContent(new PatternStream(_size));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("audio/mpeg");
+            content.Headers.ContentLength = _size;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
+        }
+    }
+
+    private sealed class PatternStream : Stream
+    {
+        private readonly long _length;
+        private long _position;
+        public PatternStream(long length) => _length = length;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, _length - _position);
+            for (var i = 0; i < n; i++) buffer[offset + i] = (byte)((_position + i) % 251);
+            _position += n;
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => _length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_recording_larger_than_the_reply_cap_streams_to_its_file_in_one_buffer()
+    {
+        const long size = 12L * 1024 * 1024; // 12 MB against a 1 MB cap on what is read into memory
+        var options = new ConnectionOptions
+        {
+            Provider = "Avanser", BaseUri = new Uri("https://tapi.example.test/v1/"), MaxResponseBytes = 1024 * 1024,
+            Credential = ProviderCredential.FromPlainText("user@example.test", "a-password"), PrimaryHandlerFactory = () => new BigAudioHandler(size),
+        };
+        options.EndpointBaseUris[AvanserApi.WebApi] = new Uri("https://api.example.test/JSON");
+        options.Settings[AvanserApi.ClientIdSetting] = "5995";
+        using var c = CallTrackingConnection.Open(options);
+        using var recording = await c.Capability<ICallRecordings>("Save-CallRecording").GetRecordingAsync("42", CancellationToken.None);
+        Assert.Equal(size, recording.Length);
+        Assert.Equal(".mp3", recording.Extension);
+        var sink = new CountingStream();
+        Assert.Equal(size, await recording.CopyToAsync(sink, TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.Equal(size, sink.Count);
+        Assert.Equal(0, sink.Mismatches);
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        public long Count { get; private set; }
+        public long Mismatches { get; private set; }
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++) if (buffer[offset + i] != (byte)((Count + i) % 251)) Mismatches++;
+            Count += count;
+        }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Count;
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

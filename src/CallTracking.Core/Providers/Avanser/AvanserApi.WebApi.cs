@@ -91,5 +91,14 @@ namespace CallTracking.Core.Providers.Avanser
 
         /// <summary>[assumed] audio/wav when the reply names no type (the sandbox's and the portal's format).</summary>
         public const string DefaultAudioExtension = ".wav";
+
+        /// <summary>[assumed] getAudio's recording is any reply that is not a JSON, XML, HTML or text body (those are AVANSER's
+        /// answers, errors included, and are judged as such): audio/*, application/octet-stream, or no media type.</summary>
+        public static bool IsAudioReply(string? mediaType)
+        {
+            if (string.IsNullOrEmpty(mediaType)) return true;
+            var m = mediaType!.ToLowerInvariant();
+            return !(m.StartsWith("text/", System.StringComparison.Ordinal) || m.Contains("json") || m.Contains("xml") || m.Contains("html"));
+        }
     }
 }

@@ -214,8 +214,9 @@ namespace CallTracking.Core.Providers.Avanser
         // ---- getAudio ---------------------------------------------------------------------------------------------------
 
         /// <summary>
-        /// A call's recording (getAudio&amp;call_id). The executor reads a reply whole under the connection's cap
-        /// (-MaxResponseMB, 256 MB by default), so a recording is held in memory once, then written by the caller.
+        /// A call's recording (getAudio&amp;call_id), streamed: the audio reply is handed over once its headers are in and
+        /// copied to the file by the caller (one buffer, whatever its size); a JSON or text reply is AVANSER's answer and is
+        /// judged as one (an error, or NotFound for a call without audio).
         /// </summary>
         public Task<CallRecording> GetRecordingAsync(string callId, CancellationToken cancellationToken)
         {
@@ -224,10 +225,13 @@ namespace CallTracking.Core.Providers.Avanser
             var id = callId.Trim();
             var request = WebApiRequest(Ops.GetAudio, AvanserApi.GetAudioAction, new QueryBuilder().Add(AvanserApi.CallId, id));
             request.Target = id;
+            request.StreamWhen = AvanserApi.IsAudioReply;
             return _executor.SendAsync(request, response =>
             {
+                var extension = MediaTypes.Extension(response.MediaType) ?? AvanserApi.DefaultAudioExtension;
+                if (response.BodyStream != null) return new CallRecording(id, response.BodyStream, response.Length, response.MediaType, extension, response);
                 using (response)
-                    return new CallRecording(id, response.Body.ToArray(), response.MediaType, MediaTypes.Extension(response.MediaType) ?? AvanserApi.DefaultAudioExtension);
+                    return new CallRecording(id, response.Body.ToArray(), response.MediaType, extension);
             }, cancellationToken);
         }
     }

@@ -58,15 +58,17 @@ namespace CallTracking.PowerShell.Commands.Calls
                 var guess = fixedPath ?? System.IO.Path.Combine(folder, SafeName(id) + ".*");
                 if (fixedPath != null && !Force && File.Exists(fixedPath)) throw OutFiles.Exists(fixedPath);
                 if (!ShouldProcess(TargetOn(connection, "call " + id), "Save the recording to " + guess)) return;
-                var recording = RunAsync(ct => recordings.GetRecordingAsync(id, ct), CommandName);
+                using var recording = RunAsync(ct => recordings.GetRecordingAsync(id, ct), CommandName);
                 var path = fixedPath ?? System.IO.Path.Combine(folder, SafeName(id) + recording.Extension);
-                WriteObject(Place(path, recording.Content));
-                WriteVerboseLine("Saved the recording of call " + id + " (" + recording.Content.Length + " bytes, " + (recording.MediaType ?? "no media type") + ") to " + path + ".");
+                var written = Place(path, recording, connection.Timeout);
+                WriteObject(new FileInfo(path));
+                WriteVerboseLine("Saved the recording of call " + id + " (" + written + " bytes, " + (recording.MediaType ?? "no media type") + ") to " + path + ".");
             }, (object?)InputObject ?? Id);
         }
 
-        /// <summary>Writes beside the target as a hidden .partial file, then moves it into place (replacing only with -Force).</summary>
-        private FileInfo Place(string path, byte[] content)
+        /// <summary>Streams the recording beside the target as a hidden .partial file, then moves it into place (replacing only
+        /// with -Force); a download that fails half-way leaves no file. Returns the bytes written.</summary>
+        private long Place(string path, CallRecording recording, TimeSpan readTimeout)
         {
             var parameter = Path != null ? nameof(Path) : nameof(Directory);
             try
@@ -77,15 +79,8 @@ namespace CallTracking.PowerShell.Commands.Calls
             {
                 throw new OutFileException(path, ex, parameter);
             }
-            RunAsync(async ct =>
-            {
-                return await OutFiles.WriteAsync(path, async file =>
-                {
-                    await file.WriteAsync(content, 0, content.Length, ct).ConfigureAwait(false);
-                    return content.Length;
-                }, Force.IsPresent, parameter).ConfigureAwait(false);
-            }, CommandName);
-            return new FileInfo(path);
+            return RunAsync(async ct =>
+                await OutFiles.WriteAsync(path, file => recording.CopyToAsync(file, readTimeout, ct), Force.IsPresent, parameter).ConfigureAwait(false), CommandName);
         }
 
         private static string SafeName(string id)

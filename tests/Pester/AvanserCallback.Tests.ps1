@@ -124,6 +124,19 @@ Describe 'Receive-CallEvent' {
         $sw.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 
+    It '-ListenAddress * listens on every interface (a warning without -Token); a bad address names the parameter' {
+        $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-any -PassThru
+        try {
+            $port = Get-FreePort
+            Send-CallTrackingSandboxEvent -Connection $avan -Uri "http://127.0.0.1:$port/any" -Count 2 -NoWait
+            $records = @(Receive-CallEvent -Port $port -Path /any -ListenAddress * -Count 2 -TimeoutSec 60 -WarningVariable warned -WarningAction SilentlyContinue)
+            $records.Count | Should -Be 2
+            ($warned -join ' ') | Should -Match 'without -Token'
+            { Receive-CallEvent -Port $port -ListenAddress 'no such host!' -TimeoutSec 1 -ErrorAction Stop } | Should -Throw '*-ListenAddress*'
+        }
+        finally { Disconnect-CallTracking -Connection $avan }
+    }
+
     It 'refuses a plain-text token and a bad port with the parameter named' {
         { Receive-CallEvent -Port 8080 -Token 'plain' -TimeoutSec 1 } | Should -Throw -ExpectedMessage '*Token*'
         { Receive-CallEvent -Port 70000 -TimeoutSec 1 } | Should -Throw -ExpectedMessage '*Port*'

@@ -98,10 +98,26 @@ namespace CallTracking.Core.Providers.Avanser
         /// whose Host header is that host (a reverse proxy in front of it must send Host 127.0.0.1:port, or localhost:port
         /// on Windows); others are answered 404 (400 on Windows) by HttpListener itself.
         /// </summary>
-        public static string LoopbackPrefix(int port, string? path)
+        public static string LoopbackPrefix(int port, string? path) => PrefixFor(LoopbackHost, port, path);
+
+        /// <summary>
+        /// The prefix for a host: <see cref="LoopbackHost"/> by default; "*" (or "+") for every interface; or one address or
+        /// host name of this machine. Requests must then carry that host in their Host header ("*" takes any).
+        /// </summary>
+        public static string PrefixFor(string? host, int port, string? path)
         {
+            var h = string.IsNullOrWhiteSpace(host) ? LoopbackHost : host!.Trim();
+            if (System.Net.IPAddress.TryParse(h, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6) h = "[" + ip + "]";
             var p = (path ?? "/").Trim().Trim('/');
-            return "http://" + LoopbackHost + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + (p.Length == 0 ? string.Empty : p + "/");
+            return "http://" + h + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + (p.Length == 0 ? string.Empty : p + "/");
+        }
+
+        /// <summary>True for a host that only this machine reaches (127.x, ::1, localhost).</summary>
+        public static bool IsLoopbackHost(string? host)
+        {
+            if (string.IsNullOrWhiteSpace(host)) return true;
+            var h = host!.Trim().Trim('[', ']');
+            return string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(h, out var ip) && System.Net.IPAddress.IsLoopback(ip));
         }
 
         /// <summary>127.0.0.1, or localhost on Windows (see <see cref="LoopbackPrefix"/>).</summary>

@@ -5,6 +5,7 @@ using System.Net;
 using System.Security;
 using CallTracking.Core.Connections;
 using CallTracking.Core.Providers.Avanser;
+using CallTracking.Core.Validation;
 using CallTracking.PowerShell.Base;
 using CallTracking.PowerShell.Errors;
 using CallTracking.PowerShell.Transformations;
@@ -28,6 +29,14 @@ namespace CallTracking.PowerShell.Commands.Callbacks
         [Int32Transformation(nameof(Port))]
         [ValidateRange(1, 65535)]
         public int Port { get; set; }
+
+        /// <summary>
+        /// The address to listen on: this machine only by default (127.0.0.1; localhost on Windows); "*" for every interface
+        /// (AVANSER reaching this machine directly: use -Token; Windows needs a URL ACL for it); or one address or host name.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ListenAddress { get; set; }
 
         /// <summary>The path to listen on (default /): the callback URL's path.</summary>
         [Parameter(Position = 1)]
@@ -67,7 +76,13 @@ namespace CallTracking.PowerShell.Commands.Callbacks
 
         protected override void EndProcessing()
         {
-            var prefix = AvanserCallbackListener.LoopbackPrefix(Port, Path);
+            var host = ListenAddress?.Trim();
+            if (host != null && host != "*" && host != "+" && Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+                ThrowTerminatingError(ErrorMapper.ToErrorRecord(new CallTrackingArgumentException(nameof(ListenAddress), ListenAddress,
+                    "an IP address or host name of this machine, or * for every interface (the default is this machine only, " + AvanserCallbackListener.LoopbackHost + ")"), null));
+            var prefix = AvanserCallbackListener.PrefixFor(host, Port, Path);
+            if (!AvanserCallbackListener.IsLoopbackHost(host) && Token is null)
+                WriteWarning("Receive-CallEvent listens on " + prefix + ", reachable from other machines, without -Token: anyone who can reach it can send calls. Give AVANSER a URL with token=… and pass the same value to -Token.");
             var options = new AvanserCallbackListenerOptions { MaxRecords = Count };
             if (MaxRequestSize.HasValue) options.MaxRequestBytes = MaxRequestSize.Value;
             if (MaxConnections.HasValue) options.MaxConnections = MaxConnections.Value;

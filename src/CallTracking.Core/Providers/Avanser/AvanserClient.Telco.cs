@@ -266,7 +266,20 @@ namespace CallTracking.Core.Providers.Avanser
         private async Task<ProvisioningRequest> SubmitAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             var text = await _executor.ReadAsync(request, b => System.Text.Encoding.UTF8.GetString(b.ToArray()), cancellationToken).ConfigureAwait(false);
-            return Request(ReadOne(text, AvanserApi.RequestRoot, request.Operation.Name));
+            try
+            {
+                var answer = Request(ReadOne(text, AvanserApi.RequestRoot, request.Operation.Name));
+                if (answer.Id.Length == 0) throw Malformed(request.Operation.Name, "names no request_id");
+                return answer;
+            }
+            catch (CallTrackingException unreadable)
+            {
+                // AVANSER accepted the request (a 2xx) but its answer does not say which: it may be under way. Never
+                // "try again": that could make a second service.
+                throw new CallTrackingException(AvanserApi.ProviderName, request.Operation.Name, CallTrackingErrorKind.OutcomeUnknown,
+                    unreadable.Message + " AVANSER accepted the request, so it may be under way: look for it with Get-ProvisioningRequest"
+                    + " (or Get-TrackingNumber -CustomId) before sending it again.");
+            }
         }
 
         // ---- Replies ---------------------------------------------------------------------------------------------------

@@ -77,6 +77,21 @@ Describe 'Receive-CallEvent' {
         finally { Disconnect-CallTracking -Connection $avan }
     }
 
+    It 'receives the test call the sandbox makes to each new service''s callback URI, one distinct call each' {
+        $avan = Connect-CallTracking -Provider Avanser -Sandbox -SandboxProvisioningDelaySec 1 -Name cb-test-call -PassThru
+        try {
+            $port = Get-FreePort
+            $template = New-CallbackUriTemplate -BaseUri "http://127.0.0.1:$port/cb"
+            $requests = 1..3 | ForEach-Object { New-TrackingNumber -Connection $avan -ServiceType Transfer -AnswerPoint 0299990000 -CustomId "tc-$_" -CallbackUri $template }
+            $records = @(Receive-CallEvent -Port $port -Path /cb -Count 3 -TimeoutSec 60)
+            $records.Count | Should -Be 3
+            @($records.Id | Sort-Object -Unique).Count | Should -Be 3
+            ($records.CustomId | Sort-Object) | Should -Be @('tc-1', 'tc-2', 'tc-3')
+            ($records.CalledNumber | Sort-Object) | Should -Be @($requests.Number | Sort-Object)
+        }
+        finally { Disconnect-CallTracking -Connection $avan }
+    }
+
     It 'Send-CallTrackingSandboxEvent refuses another host, an unknown kind and a port nothing listens on, naming the parameter' {
         $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-send-bad -PassThru
         try {

@@ -137,6 +137,8 @@ namespace CallTracking.Sandbox.Avanser
         private void OnClockAdvanced(object? sender, SandboxClockAdvancedEventArgs e) => CompleteDue();
 
         /// <summary>Completes the requests that fell due and sends their callbacks (requests, test calls).</summary>
+        private long _testCalls;
+
         public void CompleteDue()
         {
             List<(AvanserProvisioningRequest Request, AvanserService? Service)> done;
@@ -148,7 +150,10 @@ namespace CallTracking.Sandbox.Avanser
                 if (Options.TestCall && request.Type == "new" && request.Status == "completed" && service != null
                     && Uri.TryCreate(service.CallbackUri, UriKind.Absolute, out var callUri) && IsHttp(callUri) && Calls.Count > 0)
                 {
+                    // The seed's automatic test call: a call of its own (an id after the computed calls'), one per new service.
                     var call = Calls.Get(Calls.Count);
+                    call.Id = Calls.FirstId + Calls.Count - 1 + Interlocked.Increment(ref _testCalls);
+                    call.UniqueId = "test-" + call.Id.ToString(CultureInfo.InvariantCulture);
                     call.TrackingNumber = service.Number; call.TrackingName = service.Name; call.TargetNumber = service.Target;
                     call.TargetName = service.TargetName; call.CustomId = service.CustomId; call.CustomGroup = service.CustomGroup; call.Label = "test call";
                     Track(_callbacks.SendAsync(new SandboxCallback(ProviderName, "GET", Calls.CallbackUrl(callUri, call, WebApiBase))));

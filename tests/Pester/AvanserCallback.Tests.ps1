@@ -92,6 +92,15 @@ Describe 'Receive-CallEvent' {
         finally { Disconnect-CallTracking -Connection $avan }
     }
 
+    It 'Send-CallTrackingSandboxEvent completes -Kind with the kinds of the current sandbox connection' {
+        $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-complete -PassThru
+        try {
+            $line = 'Send-CallTrackingSandboxEvent -Kind '
+            (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('Call', 'Sms')
+        }
+        finally { Disconnect-CallTracking -Connection $avan }
+    }
+
     It 'Send-CallTrackingSandboxEvent refuses another host, an unknown kind and a port nothing listens on, naming the parameter' {
         $avan = Connect-CallTracking -Provider Avanser -Sandbox -Name cb-send-bad -PassThru
         try {

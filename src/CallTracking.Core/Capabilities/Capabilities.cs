@@ -41,6 +41,8 @@ namespace CallTracking.Core.Capabilities
         private readonly byte[]? _content;
         private Stream? _stream;
         private System.IDisposable? _owner;
+        private readonly string _provider = "";
+        private readonly string _operation = "";
 
         public CallRecording(string callId, byte[] content, string? mediaType, string extension)
         {
@@ -53,9 +55,11 @@ namespace CallTracking.Core.Capabilities
 
         /// <summary>A recording still on the wire: <paramref name="content"/> is read by <see cref="CopyToAsync"/>;
         /// <paramref name="owner"/> (the HTTP reply) is released by Dispose.</summary>
-        public CallRecording(string callId, Stream content, long? length, string? mediaType, string extension, System.IDisposable? owner)
+        public CallRecording(string callId, Stream content, long? length, string? mediaType, string extension, System.IDisposable? owner, string provider = "", string operation = "")
         {
             CallId = callId;
+            _provider = provider;
+            _operation = operation;
             _stream = content;
             _owner = owner;
             Length = length;
@@ -93,10 +97,15 @@ namespace CallTracking.Core.Capabilities
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     if (readTimeout > System.TimeSpan.Zero && readTimeout != Timeout.InfiniteTimeSpan) wait.CancelAfter(readTimeout);
+                    // The network's failures are the provider's, not the file's (the caller reports a file error for IOException).
                     try { read = await source.ReadAsync(buffer, 0, buffer.Length, wait.Token).ConfigureAwait(false); }
                     catch (System.OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        throw new System.TimeoutException("The recording of call " + CallId + " stalled: no data for " + readTimeout.TotalSeconds + " s after " + total + " bytes.");
+                        throw Incomplete("stalled: no data for " + readTimeout.TotalSeconds + " s after " + total + " bytes");
+                    }
+                    catch (System.Exception ex) when (ex is IOException || ex is System.Net.Http.HttpRequestException || ex is System.ObjectDisposedException)
+                    {
+                        throw Incomplete("broke off after " + total + " bytes (" + ex.Message + ")");
                     }
                 }
                 if (read == 0) break;
@@ -104,9 +113,12 @@ namespace CallTracking.Core.Capabilities
                 total += read;
             }
             if (Length.HasValue && total != Length.Value)
-                throw new IOException("The recording of call " + CallId + " ended after " + total + " of the " + Length.Value + " bytes announced.");
+                throw Incomplete("ended after " + total + " of the " + Length.Value + " bytes announced");
             return total;
         }
+
+        private CallTrackingException Incomplete(string what)
+            => new CallTrackingException(_provider, _operation, CallTrackingErrorKind.ProviderFailure, "The recording of call " + CallId + " " + what + "; no file was written.");
 
         public void Dispose()
         {

@@ -163,12 +163,13 @@ public class AvanserCallLogTests
     private sealed class BigAudioHandler : HttpMessageHandler
     {
         private readonly long _size;
-        public BigAudioHandler(long size) => _size = size;
+        private readonly long _announced;
+        public BigAudioHandler(long size, long? announced = null) { _size = size; _announced = announced ?? size; }
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var content = new StreamContent(new PatternStream(_size));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("audio/mpeg");
-            content.Headers.ContentLength = _size;
+            content.Headers.ContentLength = _announced;
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
         }
     }
@@ -215,6 +216,23 @@ public class AvanserCallLogTests
         Assert.Equal(size, await recording.CopyToAsync(sink, TimeSpan.FromSeconds(30), CancellationToken.None));
         Assert.Equal(size, sink.Count);
         Assert.Equal(0, sink.Mismatches);
+    }
+
+    [Fact]
+    public async Task A_recording_shorter_than_announced_is_the_providers_failure()
+    {
+        var options = new ConnectionOptions
+        {
+            Provider = "Avanser", BaseUri = new Uri("https://tapi.example.test/v1/"),
+            Credential = ProviderCredential.FromPlainText("user@example.test", "a-password"), PrimaryHandlerFactory = () => new BigAudioHandler(500, announced: 1000),
+        };
+        options.EndpointBaseUris[AvanserApi.WebApi] = new Uri("https://api.example.test/JSON");
+        options.Settings[AvanserApi.ClientIdSetting] = "5995";
+        using var c = CallTrackingConnection.Open(options);
+        using var recording = await c.Capability<ICallRecordings>("Save-CallRecording").GetRecordingAsync("42", CancellationToken.None);
+        var e = await Assert.ThrowsAsync<CallTrackingException>(() => recording.CopyToAsync(new MemoryStream(), TimeSpan.FromSeconds(5), CancellationToken.None));
+        Assert.Equal(CallTrackingErrorKind.ProviderFailure, e.Kind);
+        Assert.Contains("500 of the 1000 bytes", e.Message);
     }
 
     private sealed class CountingStream : Stream

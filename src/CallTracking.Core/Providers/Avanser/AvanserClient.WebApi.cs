@@ -229,7 +229,7 @@ namespace CallTracking.Core.Providers.Avanser
             return _executor.SendAsync(request, response =>
             {
                 var extension = MediaTypes.Extension(response.MediaType) ?? AvanserApi.DefaultAudioExtension;
-                if (response.BodyStream != null) return new CallRecording(id, response.BodyStream, response.Length, response.MediaType, extension, response);
+                if (response.BodyStream != null) return new CallRecording(id, response.BodyStream, response.Length, response.MediaType, extension, response, AvanserApi.ProviderName, Ops.GetAudio.Name);
                 using (response)
                     return new CallRecording(id, response.Body.ToArray(), response.MediaType, extension);
             }, cancellationToken);

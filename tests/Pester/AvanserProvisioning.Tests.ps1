@@ -175,6 +175,17 @@ Describe 'Set-TrackingNumber and Remove-TrackingNumber on AVANSER' {
         ($put.Body | ConvertFrom-Json).PSObject.Properties.Name | Should -Be @('name')
     }
 
+    It 'exports services to CSV with readable notification cells that bind back into Set-TrackingNumber' {
+        $path = Join-Path $TestDrive 'services.csv'
+        Get-TrackingNumber -Connection $conn -CustomId ad-1 | Export-Csv -LiteralPath $path -NoTypeInformation
+        $row = Import-Csv -LiteralPath $path
+        $row.EmailNotifications | Should -Be 'calls@example.com.au'
+        $row.EmailNotifications = 'a@example.com.au; b@example.com.au'
+        $request = $row | Set-TrackingNumber -Connection $conn -Wait
+        $request.State | Should -Be 'Completed'
+        (Get-TrackingNumber -Connection $conn -CustomId ad-1).EmailNotifications | Should -Be @('a@example.com.au', 'b@example.com.au')
+    }
+
     It 'is ConfirmImpact High' {
         (Get-Command Remove-TrackingNumber).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be ([System.Management.Automation.ConfirmImpact]::High)

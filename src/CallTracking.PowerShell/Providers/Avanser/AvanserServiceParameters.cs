@@ -33,13 +33,13 @@ namespace CallTracking.PowerShell.Providers.Avanser
 
         /// <summary>E-mail addresses notified of calls and messages (email_notifications; CSV: several separated by ';').</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("email_notifications")]
+        [Alias("email_notifications", "EmailNotifications")]
         [StringListTransformation(nameof(EmailNotification))]
         public string[]? EmailNotification { get; set; }
 
         /// <summary>Mobile numbers notified by SMS (sms_notifications; CSV: several separated by ';').</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("sms_notifications")]
+        [Alias("sms_notifications", "SmsNotifications")]
         [StringListTransformation(nameof(SmsNotification))]
         public string[]? SmsNotification { get; set; }
 

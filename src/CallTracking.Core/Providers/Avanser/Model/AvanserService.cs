@@ -20,8 +20,11 @@ namespace CallTracking.Core.Providers.Avanser
         public string? TargetName { get; set; }
         /// <summary>The recording played (VoiceMail, Prompt).</summary>
         public string? Recording { get; set; }
-        public IReadOnlyList<string> EmailNotifications { get; set; } = new string[0];
-        public IReadOnlyList<string> SmsNotifications { get; set; } = new string[0];
+        // ValueList: Export-Csv writes "a@x.com; b@y.com", which splits back in Set-TrackingNumber.
+        public IReadOnlyList<string> EmailNotifications { get => _email; set => _email = ValueList.Of(value); }
+        public IReadOnlyList<string> SmsNotifications { get => _sms; set => _sms = ValueList.Of(value); }
+        private ValueList _email = ValueList.Empty;
+        private ValueList _sms = ValueList.Empty;
         public string? CallbackUri { get; set; }
         public string? SmsForwardUri { get; set; }
         public string? CustomId { get; set; }

@@ -45,7 +45,8 @@ namespace CallTracking.Sandbox
             return (int)response.StatusCode;
         }
 
-        private static bool IsLoopback(Uri url) =>
+        /// <summary>True for a URL this machine only reaches (the only hosts the sandbox sends to, unless AllowAnyHost).</summary>
+        public static bool IsLoopback(Uri url) =>
             url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
         public void Dispose() => _http.Dispose();

@@ -14,11 +14,11 @@ namespace CallTracking.Core.Providers.AvidTrak
     {
         public static AvidTrakTrackingNumber Number(IReadOnlyDictionary<string, object?> fields, string defaultCountry)
         {
-            var row = new AvidTrakRow(fields);
+            var row = new AvidTrakRowReader(fields, defaultCountry);
             var country = CountryOf(row, N.Country, defaultCountry);
             var sid = row.Text(N.Sid) ?? string.Empty;
             var numberText = row.Peek(N.Number);
-            var number = row.Phone(N.Number, country) ?? numberText ?? string.Empty;
+            var number = row.E164(N.Number, country) ?? numberText ?? string.Empty;
             var type = row.OneOf(N.NumberType, AvidTrakApi.NumberTypes);
             var n = new AvidTrakTrackingNumber(sid, number)
             {
@@ -27,7 +27,7 @@ namespace CallTracking.Core.Providers.AvidTrak
                 TollFree = type is null ? (bool?)null : type == AvidTrakApi.TollNumber,
                 AreaCode = row.Text(N.AreaCode),
                 Channel = row.OneOf(N.Type, AvidTrakApi.Channels),
-                ForwardTo = row.Phone(N.ForwardNumber, country),
+                ForwardTo = row.E164(N.ForwardNumber, country),
                 Extension = row.Text(N.Extension),
                 Recording = row.Flag(N.Recording),
                 GreetCaller = row.Text(N.GreetCaller),
@@ -36,39 +36,39 @@ namespace CallTracking.Core.Providers.AvidTrak
                 EmailAlerts = row.List(N.EmailAlerts),
                 CreatedAt = row.Date(N.DateAdded),
             };
-            n.Raw = row.Raw;
+            if (row.Raw is { } raw) n.Raw = raw;
             return n;
         }
 
         public static AvidTrakAvailableNumber Available(IReadOnlyDictionary<string, object?> fields, string defaultCountry)
         {
-            var row = new AvidTrakRow(fields);
+            var row = new AvidTrakRowReader(fields, defaultCountry);
             var country = CountryOf(row, S.Country, defaultCountry);
             var numberText = row.Peek(S.Number);
             var type = row.OneOf(S.NumberType, AvidTrakApi.NumberTypes);
-            var n = new AvidTrakAvailableNumber(row.Phone(S.Number, country) ?? numberText ?? string.Empty)
+            var n = new AvidTrakAvailableNumber(row.E164(S.Number, country) ?? numberText ?? string.Empty)
             {
                 Country = country,
                 NumberType = type,
                 TollFree = type is null ? (bool?)null : type == AvidTrakApi.TollNumber,
                 AreaCode = row.Text(S.AreaCode),
                 Region = row.Text(S.Region),
-                MonthlyFee = row.Money(S.MonthlyFee),
+                MonthlyFee = row.Decimal(S.MonthlyFee),
             };
-            n.Raw = row.Raw;
+            if (row.Raw is { } raw) n.Raw = raw;
             return n;
         }
 
         public static AvidTrakCallRecord Call(IReadOnlyDictionary<string, object?> fields, string defaultCountry, bool offline)
         {
-            var row = new AvidTrakRow(fields);
+            var row = new AvidTrakRowReader(fields, defaultCountry);
             var call = new AvidTrakCallRecord(row.Text(C.CallId) ?? string.Empty)
             {
                 Offline = offline,
                 Sid = row.Text(C.Sid),
-                CalledNumber = row.Phone(C.TrackingNumber, defaultCountry),
-                CallerNumber = row.Phone(C.CallerNumber, defaultCountry),
-                ConnectedTo = row.Phone(C.ForwardNumber, defaultCountry),
+                CalledNumber = row.E164(C.TrackingNumber, defaultCountry),
+                CallerNumber = row.E164(C.CallerNumber, defaultCountry),
+                ConnectedTo = row.E164(C.ForwardNumber, defaultCountry),
                 CreatedAt = row.Date(C.CallDate),
                 TotalDuration = row.Seconds(C.Duration),
                 Status = row.Text(C.Status),
@@ -78,12 +78,12 @@ namespace CallTracking.Core.Providers.AvidTrak
                 CallerState = row.Text(C.State),
                 RecordingUrl = row.Text(C.RecordingUrl),
             };
-            call.Raw = row.Raw;
+            if (row.Raw is { } raw) call.Raw = raw;
             return call;
         }
 
         /// <summary>The row's country when it is a known ISO code (it then leaves Raw), else the default; an unknown one stays in Raw.</summary>
-        private static string CountryOf(AvidTrakRow row, string field, string defaultCountry)
+        private static string CountryOf(AvidTrakRowReader row, string field, string defaultCountry)
         {
             var text = row.Peek(field);
             if (string.IsNullOrEmpty(text)) { row.Text(field); return defaultCountry; }

@@ -120,6 +120,60 @@ namespace CallTracking.Core.Providers.AvidTrak
                 .Select(p => PhoneNumberNormalizer.TryNormalize(p, _defaultCountry, out var e164, out _) ? e164! : p).ToList();
         }
 
+        /// <summary>Peeks at a field's text without taking it (trimmed; null when absent or null).</summary>
+        public string? Peek(string name) => TryGet(name, out _, out var value) ? AsText(value)?.Trim() : null;
+
+        /// <summary>A value read by <paramref name="read"/>; null when absent or empty, and when it does not read (kept in Raw).</summary>
+        private T? Typed<T>(string name, Func<string, T?> read) where T : struct
+        {
+            if (!TryGet(name, out var key, out var value)) return null;
+            _used.Add(key);
+            var text = AsText(value)?.Trim();
+            if (string.IsNullOrEmpty(text)) return null;
+            var typed = read(text!);
+            if (!typed.HasValue) _failed.Add(key);
+            return typed;
+        }
+
+        /// <summary>A reply date (YYYY-MM-DD HH:MM:SS, taken as UTC: docs/wire-avidtrak.md).</summary>
+        public DateTimeOffset? Date(string name)
+            => Typed<DateTimeOffset>(name, t => ReplyValues.TryParseIsoDate(t, out var d) ? d : (DateTimeOffset?)null);
+
+        /// <summary>Whole or fractional seconds as a duration.</summary>
+        public TimeSpan? Seconds(string name)
+            => Typed<TimeSpan>(name, t => ReplyValues.TrySeconds(t, out var s) ? s : null);
+
+        /// <summary>A phone number as E.164, national digits read in <paramref name="country"/>; null when it does not read (kept in Raw).</summary>
+        public string? E164(string name, string country)
+        {
+            if (!TryGet(name, out var key, out var value)) return null;
+            _used.Add(key);
+            var text = AsText(value);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (PhoneNumberNormalizer.TryNormalize(text, country, out var e164, out _)) return e164;
+            _failed.Add(key);
+            return null;
+        }
+
+        /// <summary>A value of a seed list, in the list's spelling; another value is null and kept in Raw.</summary>
+        public string? OneOf(string name, IReadOnlyList<string> allowed)
+        {
+            if (!TryGet(name, out var key, out var value)) return null;
+            _used.Add(key);
+            var text = AsText(value);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var known = AvidTrakWire.OneOf(text, allowed);
+            if (known is null) _failed.Add(key);
+            return known;
+        }
+
+        /// <summary>A comma-separated list.</summary>
+        public IReadOnlyList<string> List(string name)
+        {
+            var text = Text(name);
+            return text is null ? Array.Empty<string>() : text.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+        }
+
         /// <summary>
         /// Takes a secret out of the row as a read-only SecureString (null when absent or empty); its field never reaches Raw.
         /// </summary>

@@ -84,7 +84,7 @@ namespace CallTracking.PowerShell.Commands.Sandbox
                 ?? throw new CallTrackingArgumentException(nameof(Kind), Kind, "one of the events " + name + "'s sandbox sends: " + string.Join(", ", source.EventKinds));
             if (!System.Uri.TryCreate(Uri.Trim(), UriKind.Absolute, out var uri))
                 throw new CallTrackingArgumentException(nameof(Uri), Uri, "an absolute http(s) URL on this machine, such as http://127.0.0.1:8080/callback");
-            if ((uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps) || !IsLoopback(uri))
+            if ((uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps) || !HttpCallbackSink.IsLoopback(uri))
                 throw new CallTrackingArgumentException(nameof(Uri), uri.OriginalString, "an http(s) URL on this machine (127.0.0.1, ::1 or localhost): the sandbox sends callbacks only to loopback hosts");
             if (Count > source.MaxEvents(kind))
                 throw new CallTrackingArgumentException(nameof(Count), Count, "at most " + source.MaxEvents(kind) + " (the " + kind + " events " + name + "'s sandbox has)");
@@ -128,9 +128,6 @@ namespace CallTracking.PowerShell.Commands.Sandbox
                 ? "a provider whose sandbox sends callbacks (this sandbox has none)"
                 : "the provider whose callbacks to send: " + string.Join(", ", sources.Select(e => e.Provider)));
         }
-
-        private static bool IsLoopback(Uri uri)
-            => uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
         /// <summary>True once a TCP connection to the URL's port succeeds (the probe is closed at once, sending nothing).</summary>
         private static async Task<bool> WaitForListenerAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
